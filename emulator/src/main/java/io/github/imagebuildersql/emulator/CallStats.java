@@ -1,0 +1,72 @@
+package io.github.imagebuildersql.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counts every request received, by operation and by account/region, failed and faulted ones included:
+ * the evidence tests use for "this query made exactly one GetImagePipeline call".
+ */
+public final class CallStats {
+    private final ConcurrentMap<String, LongAdder> total = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ConcurrentMap<String, LongAdder>> byPartition = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> faults = new ConcurrentHashMap<>();
+
+    public void request(String operation, String partition) {
+        total.computeIfAbsent(operation, k -> new LongAdder()).increment();
+        if (partition != null) {
+            byPartition.computeIfAbsent(partition, k -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(operation, k -> new LongAdder()).increment();
+        }
+    }
+
+    public void fault(String kind) {
+        faults.computeIfAbsent(kind, k -> new LongAdder()).increment();
+    }
+
+    public long total(String operation) {
+        LongAdder n = total.get(operation);
+        return n == null ? 0 : n.sum();
+    }
+
+    public long inPartition(String account, String region, String operation) {
+        Map<String, LongAdder> ops = byPartition.get(account + "/" + region);
+        LongAdder n = ops == null ? null : ops.get(operation);
+        return n == null ? 0 : n.sum();
+    }
+
+    public long faults(String kind) {
+        LongAdder n = faults.get(kind);
+        return n == null ? 0 : n.sum();
+    }
+
+    /** Every request counted so far, whatever the operation. */
+    public long totalRequests() {
+        return total.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    public synchronized void reset() {
+        total.clear();
+        byPartition.clear();
+        faults.clear();
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.set("total", counts(total));
+        ObjectNode partitions = root.putObject("byPartition");
+        new TreeMap<>(byPartition).forEach((p, ops) -> partitions.set(p, counts(ops)));
+        root.set("faults", counts(faults));
+        return root;
+    }
+
+    private static ObjectNode counts(Map<String, LongAdder> m) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        new TreeMap<>(m).forEach((k, v) -> node.put(k, v.sum()));
+        return node;
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.imagebuildersql.emulator.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.imagebuildersql.emulator.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The Image Builder service model, bundled verbatim: routes, error shapes with their HTTP statuses,
+ * and member patterns all come from it, so the emulator cannot drift from the API it imitates.
+ */
+public final class ServiceModel {
+    public static final String IMAGEBUILDER = "imagebuilder-2019-12-02.json";
+
+    private final Map<String, String> operationByRoute = new HashMap<>();
+    private final Map<String, Integer> errorStatus = new HashMap<>();
+    private final Map<String, Pattern> patterns = new HashMap<>();
+
+    private ServiceModel(JsonNode model) {
+        model.path("operations").fields().forEachRemaining(op -> {
+            JsonNode http = op.getValue().path("http");
+            operationByRoute.put(http.path("method").asText() + " " + http.path("requestUri").asText(), op.getKey());
+        });
+        model.path("shapes").fields().forEachRemaining(shape -> {
+            JsonNode s = shape.getValue();
+            if (s.path("exception").asBoolean()) {
+                errorStatus.put(shape.getKey(), s.path("error").path("httpStatusCode").asInt(400));
+            }
+            if (s.has("pattern")) {
+                patterns.put(shape.getKey(), Pattern.compile(s.path("pattern").asText()));
+            }
+        });
+    }
+
+    public static ServiceModel imageBuilder() {
+        try (InputStream in = ServiceModel.class.getResourceAsStream("/io/github/imagebuildersql/emulator/" + IMAGEBUILDER)) {
+            return new ServiceModel(Json.MAPPER.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The operation an HTTP method and path invoke, e.g. {@code POST /ListImagePipelines}. */
+    public Optional<String> operation(String method, String path) {
+        return Optional.ofNullable(operationByRoute.get(method + " " + path));
+    }
+
+    /** The HTTP status of a modeled error, or empty when the model has no such error shape. */
+    public Optional<Integer> errorStatus(String errorCode) {
+        return Optional.ofNullable(errorStatus.get(errorCode));
+    }
+
+    /** Whether a value satisfies the pattern the model gives a string shape. */
+    public boolean matches(String shape, String value) {
+        Pattern p = patterns.get(shape);
+        if (p == null) {
+            throw new IllegalArgumentException("the model has no pattern for shape " + shape);
+        }
+        return p.matcher(value).find();
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.imagebuildersql.connector.aws;
+
+import io.github.imagebuildersql.connector.config.AccountSelection;
+import io.github.imagebuildersql.connector.config.ConnectorConfig;
+import io.github.imagebuildersql.connector.partition.Partition;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * The one place SDK clients are built. A connection has one HTTP connection pool, one STS and one
+ * Organizations client, and one Image Builder client per account and region, all reused across its
+ * queries and closed with it. Credentials for an assumed account are cached and refreshed before they
+ * expire by the SDK's AssumeRole provider.
+ */
+public final class AwsClients implements AutoCloseable {
+    /** Throttling is expected at scale; the SDK's backoff with jitter gets many tries before a partition fails. */
+    static final int MAX_ATTEMPTS = 10;
+
+    private final ConnectorConfig config;
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider baseCredentials;
+    private final RetryStrategy retries;
+    private final Map<Partition, ImagebuilderClient> imagebuilders = new ConcurrentHashMap<>();
+    private final Map<String, StsAssumeRoleCredentialsProvider> assumed = new ConcurrentHashMap<>();
+    private volatile StsClient sts;
+    private volatile OrganizationsClient organizations;
+    private volatile String defaultRegion;
+
+    public AwsClients(ConnectorConfig config) {
+        this.config = config;
+        this.http = ApacheHttpClient.builder()
+                .maxConnections(config.maxConcurrency() + 8)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+        this.baseCredentials = config.profile() != null
+                ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
+                : DefaultCredentialsProvider.builder().build();
+        this.retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .circuitBreakerEnabled(false)
+                .build();
+    }
+
+    /** The Image Builder client of one account and region, with that account's credentials. */
+    public ImagebuilderClient imagebuilder(Partition partition) {
+        return imagebuilders.computeIfAbsent(partition, p -> configure(ImagebuilderClient.builder())
+                .region(Region.of(p.region()))
+                .credentialsProvider(credentialsFor(p.account()))
+                .build());
+    }
+
+    public StsClient sts() {
+        StsClient c = sts;
+        if (c == null) {
+            synchronized (this) {
+                if (sts == null) {
+                    sts = configure(StsClient.builder()).region(Region.of(defaultRegionOr("us-east-1")))
+                            .credentialsProvider(baseCredentials).build();
+                }
+                c = sts;
+            }
+        }
+        return c;
+    }
+
+    public OrganizationsClient organizations() {
+        OrganizationsClient c = organizations;
+        if (c == null) {
+            synchronized (this) {
+                if (organizations == null) {
+                    organizations = configure(OrganizationsClient.builder()).region(Region.AWS_GLOBAL)
+                            .credentialsProvider(baseCredentials).build();
+                }
+                c = organizations;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The region the SDK would use by default (AWS_REGION, the profile's region, ...), or null when none is
+     * configured anywhere.
+     */
+    public String defaultRegion() {
+        if (defaultRegion == null) {
+            try {
+                defaultRegion = DefaultAwsRegionProviderChain.builder().profileName(config.profile()).build()
+                        .getRegion().id();
+            } catch (SdkClientException e) {
+                return null;
+            }
+        }
+        return defaultRegion;
+    }
+
+    private String defaultRegionOr(String fallback) {
+        String r = defaultRegion();
+        return r != null ? r : fallback;
+    }
+
+    private AwsCredentialsProvider credentialsFor(String account) {
+        if (config.accounts() instanceof AccountSelection.Caller) {
+            return baseCredentials;
+        }
+        return assumed.computeIfAbsent(account, a -> StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts())
+                .refreshRequest(r -> r.roleArn("arn:aws:iam::" + a + ":role/" + config.roleName())
+                        .roleSessionName(config.roleSessionName())
+                        .externalId(config.externalId()))
+                .build());
+    }
+
+    private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
+            B configure(B builder) {
+        builder.httpClient(http);
+        builder.overrideConfiguration(o -> o.retryStrategy(retries));
+        if (config.endpoint() != null) {
+            builder.endpointOverride(config.endpoint());
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        imagebuilders.values().forEach(AwsClients::closeQuietly);
+        assumed.values().forEach(AwsClients::closeQuietly);
+        closeQuietly(sts);
+        closeQuietly(organizations);
+        if (baseCredentials instanceof AutoCloseable c) {
+            closeQuietly(c);
+        }
+        http.close();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            // closing is best effort; a client that cannot close holds nothing we can free
+        }
+    }
+}

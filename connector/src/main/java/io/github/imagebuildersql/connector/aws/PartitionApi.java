@@ -1,0 +1,123 @@
+package io.github.imagebuildersql.connector.aws;
+
+import io.github.imagebuildersql.connector.partition.Partition;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
+
+/**
+ * One partition's Image Builder API as a query sees it: every call takes one of the query's permits
+ * (so at most maxConcurrency requests are in flight), stops once the query is cancelled, and names
+ * itself when it fails.
+ */
+public final class PartitionApi {
+    private final Partition partition;
+    private final ImagebuilderClient client;
+    private final Semaphore permits;
+    private final BooleanSupplier cancelled;
+
+    public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled) {
+        this.partition = partition;
+        this.client = client;
+        this.permits = permits;
+        this.cancelled = cancelled;
+    }
+
+    public Partition partition() {
+        return partition;
+    }
+
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    /** Makes one API call under a permit. */
+    public <R> R call(String operation, Function<ImagebuilderClient, R> call) {
+        if (cancelled()) {
+            throw new CancelledException();
+        }
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+        try {
+            if (cancelled()) {
+                throw new CancelledException();
+            }
+            return call.apply(client);
+        } catch (SdkException e) {
+            if (cancelled() || Thread.currentThread().isInterrupted()) {
+                throw new CancelledException();
+            }
+            throw new ApiCallException(partition, operation, e);
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** A Get that answers "no such resource" with empty rather than an error. */
+    public <R> Optional<R> getOrEmpty(String operation, Function<ImagebuilderClient, R> call) {
+        try {
+            return Optional.ofNullable(call(operation, call));
+        } catch (ApiCallException e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Follows {@code nextToken} from the first page to the last, handing each page's items on as it
+     * arrives; the pages of one listing are necessarily in series.
+     */
+    public <P, I> void pages(String operation, Function<String, Function<ImagebuilderClient, P>> request,
+            Function<P, List<I>> items, Function<P, String> nextToken, Consumer<List<I>> sink) {
+        String token = null;
+        do {
+            P page = call(operation, request.apply(token));
+            sink.accept(items.apply(page));
+            token = nextToken.apply(page);
+        } while (token != null && !cancelled());
+    }
+
+    /** An API call that failed after the SDK's retries. */
+    public static final class ApiCallException extends RuntimeException {
+        private final Partition partition;
+        private final String operation;
+
+        ApiCallException(Partition partition, String operation, SdkException cause) {
+            super(operation + " failed in account " + partition.account() + " region " + partition.region() + ": "
+                    + AwsErrors.code(cause) + ": " + AwsErrors.message(cause), cause);
+            this.partition = partition;
+            this.operation = operation;
+        }
+
+        public Partition partition() {
+            return partition;
+        }
+
+        public String operation() {
+            return operation;
+        }
+
+        public String errorCode() {
+            return AwsErrors.code(getCause());
+        }
+    }
+
+    /** The query was cancelled or closed; the work stops without an error of its own. */
+    public static final class CancelledException extends RuntimeException {
+        public CancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

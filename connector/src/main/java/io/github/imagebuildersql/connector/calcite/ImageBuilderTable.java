@@ -1,0 +1,81 @@
+package io.github.imagebuildersql.connector.calcite;
+
+import io.github.imagebuildersql.connector.row.RowBuilder;
+import io.github.imagebuildersql.connector.scan.ColumnConstraints;
+import io.github.imagebuildersql.connector.scan.ScanExecution;
+import io.github.imagebuildersql.connector.scan.ScanListener;
+import io.github.imagebuildersql.connector.scan.ScanPlan;
+import io.github.imagebuildersql.connector.scan.ScanPlanner;
+import io.github.imagebuildersql.connector.table.Column;
+import io.github.imagebuildersql.connector.table.TableDefinition;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Executes any {@link TableDefinition}. Filters are read for pushdown but never removed from Calcite's
+ * list: Calcite re-checks them all, so pushdown can only save calls, never change an answer.
+ */
+public final class ImageBuilderTable<T> extends AbstractTable implements ProjectableFilterableTable {
+    private final TableDefinition<T> definition;
+    private final ImageBuilderSchema schema;
+
+    ImageBuilderTable(TableDefinition<T> definition, ImageBuilderSchema schema) {
+        this.definition = definition;
+        this.schema = schema;
+    }
+
+    public TableDefinition<T> definition() {
+        return definition;
+    }
+
+    @Override
+    public RelDataType getRowType(RelDataTypeFactory types) {
+        RelDataTypeFactory.Builder row = types.builder();
+        for (Column<T> c : definition.columns()) {
+            row.add(c.name(), types.createTypeWithNullability(sqlType(c, types), true));
+        }
+        return row.build();
+    }
+
+    private static RelDataType sqlType(Column<?> c, RelDataTypeFactory types) {
+        return switch (c.type()) {
+            case VARCHAR, JSON -> types.createSqlType(SqlTypeName.VARCHAR);
+            case BOOLEAN -> types.createSqlType(SqlTypeName.BOOLEAN);
+            case INTEGER -> types.createSqlType(SqlTypeName.INTEGER);
+            case TIMESTAMP -> types.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            case TAGS -> types.createMapType(
+                    types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), false),
+                    types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), true));
+        };
+    }
+
+    @Override
+    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+        int[] columns = projects != null ? projects : IntStream.range(0, definition.columns().size()).toArray();
+        boolean detail = IntStream.of(columns).anyMatch(i -> definition.columns().get(i).needsDetail());
+        ColumnConstraints where = schema.pushdownEnabled() ? ColumnConstraints.of(filters, root) : ColumnConstraints.none();
+        AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
+        Long timeout = DataContext.Variable.TIMEOUT.get(root);
+        // The listener is taken here, on the statement's own thread, before any worker starts.
+        ScanListener listener = ScanListener.current();
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                ScanPlan plan = ScanPlanner.plan(definition, where, schema.scope(), detail);
+                return new ScanExecution<>(definition, plan, new RowBuilder<>(definition, columns), schema.clients(),
+                        schema.config(), listener, cancelled, timeout == null ? 0 : timeout);
+            }
+        };
+    }
+}

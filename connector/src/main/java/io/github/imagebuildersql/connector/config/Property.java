@@ -1,0 +1,57 @@
+package io.github.imagebuildersql.connector.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every connection property, with the same name in a Calcite model's operand, a JDBC URL and the
+ * command line. The descriptions are what tools show (DriverPropertyInfo) and what the README lists.
+ */
+public enum Property {
+    REGIONS("regions", null, "Comma list of regions to scan, or 'all' for every region where Image Builder is "
+            + "offered. Default: the SDK's default region (AWS_REGION, the profile's region)."),
+    ACCOUNTS("accounts", null, "Comma list of 12-digit account IDs, each entered with STS AssumeRole into "
+            + "roleName; or 'org' for every ACTIVE account of the AWS Organization. Default: the caller's own "
+            + "account with its own credentials."),
+    ROLE_NAME("roleName", null, "Role assumed in each account of 'accounts' (required with accounts)."),
+    EXTERNAL_ID("externalId", null, "External ID to present to AssumeRole, if the roles require one."),
+    ROLE_SESSION_NAME("roleSessionName", "imagebuilder-sql", "Session name of the assumed roles."),
+    PROFILE("profile", null, "Named profile from the AWS config and credentials files (SSO profiles included). "
+            + "Default: the SDK's default credentials chain."),
+    ENDPOINT("endpoint", null, "One URL that overrides every service's endpoint (the emulator, LocalStack)."),
+    MAX_CONCURRENCY("maxConcurrency", "32", "API requests in flight across a whole query (1-1024)."),
+    ON_ERROR("onError", "fail", "What a partition (account x region) that still fails after retries does to "
+            + "the query: 'fail' fails it; 'skip' returns the other partitions' rows and reports a warning."),
+    IGNORE_ERROR_CODES("ignoreErrorCodes", null, "Comma list of AWS error codes (e.g. ForbiddenException,"
+            + "AccessDenied) whose partitions count as empty and are reported as warnings.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Property(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static Optional<Property> byKey(String key) {
+        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+    }
+
+    public static String keys() {
+        return String.join(", ", Arrays.stream(values()).map(Property::key).toList());
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.imagebuildersql.connector.row;
+
+import io.github.imagebuildersql.connector.partition.Partition;
+import io.github.imagebuildersql.connector.table.Column;
+import io.github.imagebuildersql.connector.table.TableDefinition;
+import java.util.Arrays;
+import java.util.List;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/** Turns an API object into the projected columns of one row, in Calcite's value representation. */
+public final class RowBuilder<T> {
+    private final List<Column<T>> columns;
+    private final Column<T> arn;
+
+    public RowBuilder(TableDefinition<T> table, int[] projects) {
+        this.columns = Arrays.stream(projects).mapToObj(i -> table.columns().get(i)).toList();
+        this.arn = table.column("arn");
+    }
+
+    public Object[] row(T item, Partition partition) {
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            Column<T> c = columns.get(i);
+            Object value = c.value().apply(item, partition);
+            row[i] = value == null ? null : switch (c.type()) {
+                case VARCHAR, BOOLEAN, INTEGER -> value;
+                case TIMESTAMP -> Timestamps.parse((String) value, c.name(), (String) arn.value().apply(item, partition));
+                case JSON -> SdkJson.toJson(value);
+                case TAGS -> value instanceof SdkAutoConstructMap ? null : value;
+            };
+        }
+        return row;
+    }
+}

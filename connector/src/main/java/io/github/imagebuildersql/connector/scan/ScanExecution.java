@@ -1,0 +1,244 @@
+package io.github.imagebuildersql.connector.scan;
+
+import io.github.imagebuildersql.connector.aws.AwsClients;
+import io.github.imagebuildersql.connector.aws.AwsErrors;
+import io.github.imagebuildersql.connector.aws.PartitionApi;
+import io.github.imagebuildersql.connector.config.ConnectorConfig;
+import io.github.imagebuildersql.connector.config.OnError;
+import io.github.imagebuildersql.connector.partition.Partition;
+import io.github.imagebuildersql.connector.row.RowBuilder;
+import io.github.imagebuildersql.connector.table.ListOptions;
+import io.github.imagebuildersql.connector.table.TableDefinition;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.calcite.linq4j.Enumerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a scan plan: each partition (or key lookup) on a worker, at most maxConcurrency requests in
+ * flight, the pages within a partition in series. Rows reach Calcite through a bounded buffer as pages
+ * arrive, so memory does not grow with the estate and the first row comes before the last partition is
+ * listed. Closing early (LIMIT, a BI tool's preview), cancelling the statement or running past its
+ * timeout stops the workers: no further API calls, no threads left behind.
+ */
+public final class ScanExecution<T> implements Enumerator<Object[]> {
+    private static final Logger LOG = LoggerFactory.getLogger(ScanExecution.class);
+    private static final AtomicInteger SCANS = new AtomicInteger();
+    /** Pages buffered ahead of the consumer; with 25 items a page this bounds the buffer to a few thousand rows. */
+    private static final int BUFFERED_PAGES = 64;
+    private static final long POLL_MILLIS = 50;
+
+    private sealed interface Message permits Rows, TaskEnded, Skipped, Failed {}
+
+    private record Rows(List<Object[]> rows) implements Message {}
+
+    private record TaskEnded() implements Message {}
+
+    private record Skipped(PartitionFailure failure) implements Message {}
+
+    private record Failed(RuntimeException error) implements Message {}
+
+    private final TableDefinition<T> table;
+    private final ScanPlan plan;
+    private final RowBuilder<T> rows;
+    private final AwsClients clients;
+    private final ConnectorConfig config;
+    private final ScanListener listener;
+    private final AtomicBoolean statementCancelled;
+    private final long deadlineNanos;
+    private final long timeoutMillis;
+
+    private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(BUFFERED_PAGES);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong rowsProduced = new AtomicLong();
+    private final ExecutorService workers;
+    private Iterator<Object[]> batch = Collections.emptyIterator();
+    private Object[] current;
+    private int tasksEnded;
+
+    public ScanExecution(TableDefinition<T> table, ScanPlan plan, RowBuilder<T> rows, AwsClients clients,
+            ConnectorConfig config, ScanListener listener, AtomicBoolean statementCancelled, long timeoutMillis) {
+        this.table = table;
+        this.plan = plan;
+        this.rows = rows;
+        this.clients = clients;
+        this.config = config;
+        this.listener = listener;
+        this.statementCancelled = statementCancelled;
+        this.timeoutMillis = timeoutMillis;
+        this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : 0;
+        int threads = Math.max(1, Math.min(config.maxConcurrency(), plan.tasks()));
+        int scan = SCANS.incrementAndGet();
+        AtomicInteger n = new AtomicInteger();
+        this.workers = plan.tasks() == 0 ? null : Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "imagebuilder-scan-" + scan + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        start();
+    }
+
+    private void start() {
+        if (workers == null) {
+            return;
+        }
+        Semaphore permits = new Semaphore(config.maxConcurrency());
+        ListOptions options = new ListOptions(plan.apiFilters(), plan.detail());
+        if (plan.isLookup()) {
+            for (ScanPlan.KeyLookup lookup : plan.lookups()) {
+                workers.execute(() -> runTask(lookup.partition(), api -> table.getter()
+                        .get(api, lookup.arn(), plan.detail())
+                        .ifPresent(item -> emit(Collections.singletonList(rows.row(item, lookup.partition())))), permits));
+            }
+        } else {
+            for (Partition partition : plan.partitions()) {
+                workers.execute(() -> runTask(partition, api -> table.lister().list(api, options,
+                        page -> emit(page.stream().<Object[]>map(item -> rows.row(item, partition)).toList())), permits));
+            }
+        }
+        workers.shutdown(); // no more tasks; the threads end when theirs do
+    }
+
+    private void runTask(Partition partition, java.util.function.Consumer<PartitionApi> task, Semaphore permits) {
+        long before = rowsProduced.get();
+        try {
+            task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped));
+            send(new TaskEnded());
+        } catch (PartitionApi.CancelledException | CancellationException e) {
+            // the consumer is gone; nobody is waiting for this partition
+        } catch (PartitionApi.ApiCallException e) {
+            PartitionFailure failure = new PartitionFailure(table.name(), partition, e.operation(), e.errorCode(),
+                    AwsErrors.message(e.getCause()), rowsProduced.get() - before);
+            if (config.onError() == OnError.SKIP || config.ignoreErrorCodes().contains(failure.errorCode())) {
+                LOG.warn("skipped {}", failure.describe());
+                send(new Skipped(failure));
+                send(new TaskEnded());
+            } else {
+                send(new Failed(new ScanFailedException(failure, e.getCause())));
+            }
+        } catch (RuntimeException e) {
+            if (!stopped()) {
+                send(new Failed(e));
+            }
+        }
+    }
+
+    /**
+     * Whether the workers should stop: the reader closed the scan, or the statement was cancelled or ran
+     * out of time. Avatica checks the cancel flag itself and may never ask for another row, so the
+     * workers watch it too rather than wait for a close that may come late.
+     */
+    private boolean stopped() {
+        return closed.get() || (statementCancelled != null && statementCancelled.get())
+                || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
+    }
+
+    private void emit(List<Object[]> page) {
+        if (!page.isEmpty()) {
+            rowsProduced.addAndGet(page.size());
+            send(new Rows(page));
+        }
+    }
+
+    /** Blocks while the buffer is full: the listing waits for the reader rather than piling rows up. */
+    private void send(Message m) {
+        try {
+            while (!stopped()) {
+                if (queue.offer(m, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new PartitionApi.CancelledException();
+    }
+
+    @Override
+    public boolean moveNext() {
+        while (true) {
+            if (batch.hasNext()) {
+                current = batch.next();
+                return true;
+            }
+            if (workers == null || tasksEnded == plan.tasks()) {
+                return false;
+            }
+            checkStillWanted();
+            Message m;
+            try {
+                m = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                close();
+                throw new CancellationException("the query was interrupted");
+            }
+            if (m instanceof Rows r) {
+                batch = r.rows().iterator();
+            } else if (m instanceof TaskEnded) {
+                tasksEnded++;
+                listener.progress(table.name(), tasksEnded, plan.tasks(), rowsProduced.get());
+            } else if (m instanceof Skipped s) {
+                listener.partitionSkipped(s.failure());
+            } else if (m instanceof Failed f) {
+                close();
+                throw f.error();
+            }
+        }
+    }
+
+    private void checkStillWanted() {
+        if (statementCancelled != null && statementCancelled.get()) {
+            close();
+            throw new CancellationException("the statement was cancelled");
+        }
+        if (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0) {
+            close();
+            throw new QueryTimeoutException("the query ran past its timeout of " + timeoutMillis + " ms");
+        }
+    }
+
+    @Override
+    public Object[] current() {
+        return current;
+    }
+
+    @Override
+    public void reset() {
+        throw new UnsupportedOperationException("a scan cannot be restarted; run the query again");
+    }
+
+    /** Stops every worker; safe to call more than once, from any thread. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && workers != null) {
+            workers.shutdownNow();
+            queue.clear();
+        }
+    }
+
+    /** Whether every worker thread has ended (tests use it to prove nothing is left running). */
+    public boolean awaitWorkersEnded(long timeout, TimeUnit unit) throws InterruptedException {
+        return workers == null || workers.awaitTermination(timeout, unit);
+    }
+
+    /** The statement's timeout (setQueryTimeout) passed. */
+    public static final class QueryTimeoutException extends RuntimeException {
+        QueryTimeoutException(String message) {
+            super(message);
+        }
+    }
+
+}

@@ -1,0 +1,24 @@
+package io.github.imagebuildersql.connector.scan;
+
+/**
+ * Hears what a scan does besides returning rows: partitions that failed but were skipped (so the answer
+ * is partial and the user must be told), and progress.
+ */
+public interface ScanListener {
+
+    ScanListener NONE = new ScanListener() { };
+
+    /** Where a JDBC statement or the command line listens to the scans its query runs on this thread. */
+    ThreadLocal<ScanListener> CURRENT = new ThreadLocal<>();
+
+    static ScanListener current() {
+        ScanListener l = CURRENT.get();
+        return l == null ? NONE : l;
+    }
+
+    /** A partition failed and, as configured, the query goes on without its rows. */
+    default void partitionSkipped(PartitionFailure failure) { }
+
+    /** Called as partitions (or key lookups) finish. */
+    default void progress(String table, int done, int total, long rows) { }
+}

@@ -1,0 +1,134 @@
+package io.github.imagebuildersql.connector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.imagebuildersql.emulator.EmulatorOptions;
+import io.github.imagebuildersql.emulator.fixture.EstateGenerator;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows stream as pages arrive, and a reader that stops early stops the work: the emulator's call count
+ * freezes and no scan thread is left running. 60 partitions of 2 pages at 30 ms a call, 4 at a time:
+ * a full scan is 120 calls.
+ */
+class StreamingTest {
+    static Fixture estate = EstateGenerator.generate("accounts=20,regions=3,pipelines=30,workflows=0");
+    static EmulatedAws aws;
+    static String[] properties;
+
+    @BeforeAll
+    static void start() {
+        aws = EmulatedAws.start(estate, EmulatorOptions.defaults().withLatency(Duration.ofMillis(30)));
+        properties = new String[] {"accounts=" + String.join(",", estate.accounts().keySet()), "roleName=Reader",
+                "regions=us-east-1,us-west-2,eu-west-1", "maxConcurrency=4"};
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void closingAfterTheFirstRowStopsTheScan() throws Exception {
+        try (Connection c = aws.connect(properties)) {
+            aws.stats().reset();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select name from imagebuilder_image_pipeline")) {
+                assertTrue(rs.next());
+            }
+            long afterClose = callsOnceScanThreadsEnded();
+            assertTrue(afterClose < 60, "the scan stopped early: " + afterClose + " calls of 120 (plus role sessions)");
+            assertEquals(afterClose, aws.stats().totalRequests(), "nothing runs after close");
+            assertEquals(30, EmulatedAws.column(c, "select name from imagebuilder_image_pipeline where account_id = '"
+                    + EstateGenerator.accountId(3) + "' and region = 'eu-west-1'").size(), "the connection is still usable");
+        }
+    }
+
+    @Test
+    void limitClosesTheScanEarly() throws Exception {
+        try (Connection c = aws.connect(properties)) {
+            aws.stats().reset();
+            assertEquals(5, EmulatedAws.column(c, "select name from imagebuilder_image_pipeline limit 5").size());
+            assertTrue(callsOnceScanThreadsEnded() < 60);
+        }
+    }
+
+    @Test
+    void cancelStopsTheScanAndTheConnectionStaysUsable() throws Exception {
+        try (Connection c = aws.connect(properties); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("select name from imagebuilder_image_pipeline");
+            assertTrue(rs.next());
+            s.cancel();
+            SQLException e = assertThrows(SQLException.class, () -> {
+                while (rs.next()) {
+                    // reading on until the cancel is seen
+                }
+            });
+            assertTrue(e.getMessage().contains("cancel"), e.getMessage());
+            long calls = callsOnceScanThreadsEnded();
+            assertTrue(calls < 120 + 20, "calls: " + calls);
+            assertEquals(1, EmulatedAws.column(c, "select count(*) from imagebuilder_image_pipeline where region = 'us-east-1' "
+                    + "and account_id = '" + EstateGenerator.accountId(0) + "'").size());
+        }
+    }
+
+    @Test
+    void queryTimeoutEndsTheQueryWithSqlTimeoutException() throws Exception {
+        try (Connection c = aws.connect(properties); Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            SQLException e = assertThrows(SQLException.class, () -> {
+                try (ResultSet rs = s.executeQuery("select count(*) from imagebuilder_workflow, imagebuilder_image_pipeline")) {
+                    rs.next();
+                }
+            });
+            assertTrue(e instanceof SQLTimeoutException || e.getCause() instanceof SQLTimeoutException
+                    || e.getMessage().contains("timeout"), e.toString());
+            callsOnceScanThreadsEnded();
+        }
+    }
+
+    @Test
+    void theFirstRowArrivesBeforeTheLastPartitionIsListed() throws Exception {
+        try (Connection c = aws.connect(properties)) {
+            aws.stats().reset();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select name from imagebuilder_image_pipeline")) {
+                assertTrue(rs.next());
+                long atFirstRow = aws.stats().total("ListImagePipelines");
+                assertTrue(atFirstRow < 120, "first row after " + atFirstRow + " of 120 calls");
+                int n = 1;
+                while (rs.next()) {
+                    n++;
+                }
+                assertEquals(1800, n);
+                assertEquals(120, aws.stats().total("ListImagePipelines"));
+            }
+        }
+    }
+
+    /** Waits for every scan worker to end (join, not sleep), then reads the now-final call count. */
+    private static long callsOnceScanThreadsEnded() throws Exception {
+        List<Thread> scanThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("imagebuilder-scan-")).toList();
+        CompletableFuture.runAsync(() -> scanThreads.forEach(t -> {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).get(30, TimeUnit.SECONDS);
+        return aws.stats().totalRequests();
+    }
+}

@@ -63,6 +63,8 @@ public final class ImageBuilderDriver extends Driver {
         calcite.setProperty("lex", "MYSQL_ANSI");
         calcite.setProperty("timeZone", "UTC");
         calcite.setProperty("caseSensitive", "false");
+        calcite.setProperty("metaTableFactory", TableRemarks.TableFactory.class.getName());
+        calcite.setProperty("metaColumnFactory", TableRemarks.ColumnFactory.class.getName());
         Connection connection = super.connect(JdbcUrl.PREFIX, calcite);
         CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
         calciteConnection.getRootSchema().add(ImageBuilderSchema.NAME, new ImageBuilderSchema(config));

@@ -102,7 +102,7 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
         for (String r : split(value, Property.REGIONS)) {
             String region = r.toLowerCase(Locale.ROOT);
             if (!known.contains(region) || region.startsWith("aws-")) {
-                throw new ConfigException("regions: '" + r + "' is not an AWS region; use names like us-east-1,"
+                throw new ConfigException("regions: '" + r + "' is not an AWS region; use names like us-east-1, "
                         + "eu-west-1, or 'all'");
             }
             regions.add(region);

@@ -1,0 +1,129 @@
+package io.github.imagebuildersql.cli;
+
+import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
+import io.github.imagebuildersql.connector.table.TableDefinition;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * For cron: the result goes to a temporary file beside the target and is renamed into place only when
+ * complete, so a failed, partial or interrupted run leaves the previous good export where it was.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Writes a query's result, or a whole table, to a file: atomically, for scheduled exports.",
+        footer = {"", "Exit status: 0 written; 2 bad usage or configuration; 3 AWS failure or a skipped partition "
+                + "(the previous file is kept); 130 interrupted.", "",
+                "Example (cron):", "  imagebuilder-sql export --accounts org --roleName ImageBuilderReadOnly "
+                + "--regions all --table imagebuilder_image_pipeline --out /srv/inventory/pipelines.csv"})
+final class ExportCommand extends ConnectedCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced only on success).")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl",
+            description = "csv (RFC 4180 with a header, default) or jsonl (JSON Lines).")
+    ExportFormat format;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Progress on stderr (rows, partitions done of total). Default: only when on a terminal.")
+    Boolean progress;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(paramLabel = "SQL", description = "The query to export.")
+        String sql;
+
+        @Option(names = "--table", paramLabel = "NAME", description = "Export a whole table (select *).")
+        String table;
+    }
+
+    enum ExportFormat {
+        csv(ResultFormat.CSV), jsonl(ResultFormat.JSON);
+
+        final ResultFormat writer;
+
+        ExportFormat(ResultFormat writer) {
+            this.writer = writer;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String sql = source.sql != null ? source.sql : "select * from " + table(source.table);
+        Path target = out.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new Failures.CliFailure(ExitCode.USAGE, "--out " + out + ": directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw new Failures.CliFailure(ExitCode.USAGE, "--out " + out + " is a directory; name a file");
+        }
+        Path partial = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
+        Thread cleanup = new Thread(() -> deleteQuietly(partial), "export-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), showProgress)) {
+            long rows;
+            try (Statement statement = session.connection.createStatement();
+                    ResultSet rs = statement.executeQuery(sql);
+                    Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                rows = format.writer.write(rs, w, ResultFormat.RowCounter.NONE);
+            }
+            if (!reporter.skipped().isEmpty()) {
+                throw new Failures.CliFailure(ExitCode.AWS, reporter.skipped().size() + " partition(s) failed and were "
+                        + "skipped; " + out + " was left as it was");
+            }
+            move(partial, target);
+            if (showProgress) {
+                err().println();
+                err().println("wrote " + rows + " rows to " + out);
+            }
+            return ExitCode.OK;
+        } finally {
+            deleteQuietly(partial);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook does the cleanup
+            }
+        }
+    }
+
+    private static String table(String name) {
+        return ImageBuilderSchema.TABLES.stream().map(TableDefinition::name).filter(t -> t.equalsIgnoreCase(name))
+                .findFirst().orElseThrow(() -> new Failures.CliFailure(ExitCode.USAGE, "--table: no table '" + name
+                        + "'; tables: " + ImageBuilderSchema.TABLES.stream().map(TableDefinition::name)
+                        .collect(Collectors.joining(", "))));
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a leftover .partial file is harmless and named as such
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.imagebuildersql.cli;
+
+import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar imagebuilder-jdbc.jar COMMAND}: the command line in the same jar as the driver. */
+@Command(name = "imagebuilder-sql", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {QueryCommand.class, ExportCommand.class, ShellCommand.class, CommandLine.HelpCommand.class},
+        description = {"SQL over the EC2 Image Builder inventory of an AWS organisation.", "",
+                "Connection options (every command): --url, or --regions, --accounts, --roleName, --externalId, "
+                + "--profile, --endpoint, --maxConcurrency, --onError, --ignoreErrorCodes; --demo for the bundled "
+                + "sample estate."},
+        footer = {"", "Exit status: 0 ok; 1 internal error; 2 bad usage, configuration or SQL; "
+                + "3 AWS failure or partial answer; 130 interrupted."})
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: query, export or shell");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command with its output on these streams; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        quietLogging(verbose);
+        CommandLine cli = new CommandLine(new Main());
+        for (String command : new String[] {"query", "export", "shell"}) {
+            Connecting.addPropertyOptions(cli.getSubcommands().get(command).getCommandSpec());
+        }
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((e, a) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("imagebuilder-sql: " + e.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("imagebuilder-sql: " + Failures.message(e));
+            if (verbose) {
+                e.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().flush();
+            return Failures.exitCode(e);
+        });
+        return cli.execute(args);
+    }
+
+    /**
+     * The connector logs skipped partitions and the SDK its retries; the command line reports what
+     * matters itself, on one line, so the log is for --verbose.
+     */
+    private static void quietLogging(boolean verbose) {
+        Logger root = Logger.getLogger("");
+        Level level = verbose ? Level.INFO : Level.SEVERE;
+        root.setLevel(level);
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(level);
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"imagebuilder-sql " + ImageBuilderDriver.version()};
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.imagebuildersql.cli;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs one SQL statement and prints its result on stdout.",
+        footer = {"", "Example:", "  imagebuilder-sql query --demo \"select account_id, region, count(*) "
+                + "from imagebuilder_image_pipeline group by account_id, region\""})
+final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
+            description = "table (aligned, default), csv (RFC 4180 with a header) or json (JSON Lines).")
+    ResultFormat format;
+
+    @Parameters(paramLabel = "SQL", description = "The statement, e.g. \"select name from imagebuilder_image_pipeline\".")
+    String sql;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false);
+                Statement statement = session.connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            format.write(rs, out(), ResultFormat.RowCounter.NONE);
+            out().flush();
+            if (!reporter.skipped().isEmpty()) {
+                err().println("warning: the answer is partial: " + reporter.skipped().size()
+                        + " partition(s) were skipped");
+                return ExitCode.AWS;
+            }
+            return ExitCode.OK;
+        }
+    }
+}

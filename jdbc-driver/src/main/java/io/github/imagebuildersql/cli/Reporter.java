@@ -1,0 +1,69 @@
+package io.github.imagebuildersql.cli;
+
+import io.github.imagebuildersql.connector.scan.PartitionFailure;
+import io.github.imagebuildersql.connector.scan.ScanListener;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tells the person at the terminal what the scan does besides returning rows: each skipped partition
+ * (always, on stderr: a partial answer is never silent) and, for exports on a terminal, progress.
+ */
+final class Reporter implements ScanListener, AutoCloseable {
+    private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+
+    private final PrintWriter err;
+    private final boolean progress;
+    private final List<PartitionFailure> skipped = new ArrayList<>();
+    private final ScanListener previous;
+    private long lastProgress;
+    private boolean progressShown;
+
+    private Reporter(PrintWriter err, boolean progress) {
+        this.err = err;
+        this.progress = progress;
+        this.previous = ScanListener.CURRENT.get();
+        ScanListener.CURRENT.set(this);
+    }
+
+    static Reporter install(PrintWriter err, boolean progress) {
+        return new Reporter(err, progress);
+    }
+
+    @Override
+    public synchronized void partitionSkipped(PartitionFailure failure) {
+        skipped.add(failure);
+        clearProgress();
+        err.println("warning: partition skipped: " + failure.describe());
+        err.flush();
+    }
+
+    @Override
+    public synchronized void progress(String table, int done, int total, long rows) {
+        long now = System.nanoTime();
+        if (progress && (done == total || now - lastProgress > PROGRESS_EVERY_NANOS)) {
+            lastProgress = now;
+            err.print("\r" + table + ": " + rows + " rows, " + done + "/" + total + " partitions");
+            err.flush();
+            progressShown = true;
+        }
+    }
+
+    synchronized List<PartitionFailure> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    private void clearProgress() {
+        if (progressShown) {
+            err.println();
+            progressShown = false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        clearProgress();
+        ScanListener.CURRENT.set(previous);
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.imagebuildersql.cli;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sqlline.SqlLine;
+
+/** sqlline, connected: history, completion of tables and columns, !tables, !describe. */
+@Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"An interactive SQL shell (sqlline), connected. End statements with ';'.",
+                "!tables lists the tables, !describe TABLE its columns, !quit leaves."})
+final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
+
+    @Option(names = "--history", paramLabel = "FILE", description = "History file (default: sqlline's, "
+            + "~/.sqlline/history).")
+    Path history;
+
+    @Override
+    public Integer call() throws Exception {
+        Connecting.Target target = Connecting.target(spec, url, demo);
+        try {
+            // Fail here, with our one-line message, rather than inside sqlline's prompt.
+            Properties info = (Properties) target.info().clone();
+            String session;
+            try (var probe = DriverManager.getConnection(target.url(), info)) {
+                session = SessionDriver.register(sessionProperties(target));
+            }
+            List<String> args = new ArrayList<>(List.of("-u", session, "-n", "", "-p", "",
+                    "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE",
+                    "--showWarnings=true", "--fastConnect=false"));
+            if (System.console() == null) {
+                // Not a terminal: no line-width guessing, nothing cut off for the pipe or file reading us.
+                args.addAll(List.of("--maxWidth=10000", "--silent=true", "--showHeader=true"));
+            }
+            if (history != null) {
+                args.add("--historyFile=" + history);
+            }
+            SqlLine.Status status = new SqlLine().begin(args.toArray(String[]::new), null, true);
+            return status == SqlLine.Status.OK ? ExitCode.OK : ExitCode.USAGE;
+        } finally {
+            if (target.demo() != null) {
+                target.demo().close();
+            }
+        }
+    }
+
+    /** The URL's own properties and the options, merged, for the session the opaque URL stands for. */
+    private static Properties sessionProperties(Connecting.Target target) {
+        Properties p = new Properties();
+        String tail = target.url().substring("jdbc:imagebuilder:".length());
+        for (String part : tail.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                p.setProperty(part.substring(0, eq).trim(), part.substring(eq + 1));
+            }
+        }
+        target.info().forEach((k, v) -> p.setProperty((String) k, (String) v));
+        return p;
+    }
+}

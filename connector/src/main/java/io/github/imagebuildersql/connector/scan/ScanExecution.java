@@ -114,24 +114,28 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private void runTask(Partition partition, java.util.function.Consumer<PartitionApi> task, Semaphore permits) {
         long before = rowsProduced.get();
         try {
-            task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped));
-            send(new TaskEnded());
-        } catch (PartitionApi.CancelledException | CancellationException e) {
-            // the consumer is gone; nobody is waiting for this partition
-        } catch (PartitionApi.ApiCallException e) {
-            PartitionFailure failure = new PartitionFailure(table.name(), partition, e.operation(), e.errorCode(),
-                    AwsErrors.message(e.getCause()), rowsProduced.get() - before);
-            if (config.onError() == OnError.SKIP || config.ignoreErrorCodes().contains(failure.errorCode())) {
-                LOG.warn("skipped {}", failure.describe());
-                send(new Skipped(failure));
+            try {
+                task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped));
                 send(new TaskEnded());
-            } else {
-                send(new Failed(new ScanFailedException(failure, e.getCause())));
+            } catch (PartitionApi.ApiCallException e) {
+                PartitionFailure failure = new PartitionFailure(table.name(), partition, e.operation(), e.errorCode(),
+                        AwsErrors.message(e.getCause()), rowsProduced.get() - before);
+                if (config.onError() == OnError.SKIP || config.ignoreErrorCodes().contains(failure.errorCode())) {
+                    LOG.warn("skipped {}", failure.describe());
+                    send(new Skipped(failure));
+                    send(new TaskEnded());
+                } else {
+                    send(new Failed(new ScanFailedException(failure, e.getCause())));
+                }
+            } catch (PartitionApi.CancelledException | CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (!stopped()) {
+                    send(new Failed(e));
+                }
             }
-        } catch (RuntimeException e) {
-            if (!stopped()) {
-                send(new Failed(e));
-            }
+        } catch (PartitionApi.CancelledException | CancellationException e) {
+            // the reader is gone (closed, cancelled or timed out): nobody waits for this partition any more
         }
     }
 

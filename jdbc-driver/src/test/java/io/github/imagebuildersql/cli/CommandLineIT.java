@@ -1,0 +1,211 @@
+package io.github.imagebuildersql.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.imagebuildersql.emulator.Emulator;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command of the jar, as a user types it, exit statuses included. */
+class CommandLineIT {
+    static final String BY_NAME = "select name, description, date_created, date_next_run, tags, schedule, "
+            + "enhanced_image_metadata_enabled, consecutive_failures from imagebuilder_image_pipeline "
+            + "where account_id = '111111111111' order by name";
+
+    @Test
+    void queryDemoPrintsRealRowsAsAnAlignedTable() {
+        Jar.Result r = Jar.run("query", "--demo", "select account_id, region, name from imagebuilder_image_pipeline order by 1, 2, 3");
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("account_id   | region         | name", lines.get(0));
+        assertTrue(lines.get(1).matches("-+-\\+-+-+\\+-+"), lines.get(1));
+        assertEquals("111111111111 | us-east-1      | bastion-hardened", lines.get(2));
+        assertEquals("(12 rows)", lines.get(lines.size() - 1));
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void csvIsRfc4180WithAHeaderAndEmptyNulls() throws Exception {
+        Jar.Result r = Jar.run("query", "--demo", "--format", "csv", BY_NAME);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\r\n"), "RFC 4180 line ends");
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(r.out())).getRecords();
+        assertEquals(3, rows.size());
+        CSVRecord bastion = rows.get(0);
+        assertEquals("bastion-hardened", bastion.get("name"));
+        assertEquals("", bastion.get("date_next_run"), "NULL is an empty field");
+        assertEquals("2022-11-30T22:01:05Z", bastion.get("date_created"));
+        CSVRecord windows = rows.get(2);
+        assertEquals("Windows build agent — MSVC, .NET 8, \"Git for Windows\"", windows.get("description"));
+        assertEquals("{\"team\":\"platform\",\"cost center\":\"cc-1001\",\"os\":\"windows\"}", windows.get("tags"));
+        assertEquals("false", windows.get("enhanced_image_metadata_enabled"));
+        assertEquals("2", windows.get("consecutive_failures"));
+    }
+
+    @Test
+    void jsonIsJsonLinesWithNestedMapsAndJsonColumnsAndNulls() throws Exception {
+        Jar.Result r = Jar.run("query", "--demo", "--format", "json", BY_NAME);
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size());
+        JsonNode al2023 = new ObjectMapper().readTree(lines.get(1));
+        assertEquals("ci-runner-al2023", al2023.get("name").asText());
+        assertEquals("platform", al2023.get("tags").get("team").asText());
+        assertEquals("Europe/Dublin", al2023.get("schedule").get("timezone").asText());
+        assertEquals("2023-03-14T09:12:44.120Z", al2023.get("date_created").asText());
+        assertTrue(al2023.get("enhanced_image_metadata_enabled").isBoolean());
+        assertTrue(al2023.get("consecutive_failures").isInt());
+        assertTrue(new ObjectMapper().readTree(lines.get(0)).get("date_next_run").isNull());
+    }
+
+    @Test
+    void timestampsAreUtcOnAMachineInLosAngeles() {
+        Jar.Result r = Jar.run(List.of("-Duser.timezone=America/Los_Angeles"), Map.of("TZ", "America/Los_Angeles"),
+                null, "query", "--demo", "--format", "csv",
+                "select date_created, extract(hour from date_created) as h from imagebuilder_image_pipeline "
+                        + "where name = 'ci-runner-al2023'");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("2023-03-14T09:12:44.120Z,9", r.out().lines().toList().get(1), "09:12 UTC, not 02:12 in LA");
+    }
+
+    @Test
+    void everyCommandHasHelpListingTheConnectionProperties() {
+        for (String[] help : List.of(new String[] {"--help"}, new String[] {"query", "--help"},
+                new String[] {"export", "--help"}, new String[] {"shell", "--help"}, new String[] {"help", "export"})) {
+            Jar.Result r = Jar.run(help);
+            assertEquals(0, r.exit(), String.join(" ", help) + ": " + r.err());
+            assertTrue(r.out().contains("Usage:"), r.out());
+        }
+        String query = Jar.run("query", "--help").out();
+        for (String option : List.of("--url", "--demo", "--verbose", "--format", "--regions", "--accounts", "--roleName",
+                "--externalId", "--profile", "--endpoint", "--maxConcurrency", "--onError", "--ignoreErrorCodes")) {
+            assertTrue(query.contains(option), option);
+        }
+        assertTrue(Jar.run("--version").out().startsWith("imagebuilder-sql "));
+    }
+
+    @Test
+    void badInputIsOneLineAndStatusTwo() {
+        for (String[] args : List.of(
+                new String[] {"query", "--demo", "select nme from imagebuilder_image_pipeline"},
+                new String[] {"query", "--demo", "selec name"},
+                new String[] {"query", "--regions", "us-east-7", "select 1"},
+                new String[] {"query", "--demo", "--maxConcurrency", "x", "select 1"},
+                new String[] {"query", "--demo", "--format", "xml", "select 1"},
+                new String[] {"query", "--url", "jdbc:mysql://x", "select 1"},
+                new String[] {"frobnicate"})) {
+            Jar.Result r = Jar.run(args);
+            assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+            assertTrue(r.err().startsWith("imagebuilder-sql: "), r.err());
+            assertTrue(r.errLines().size() <= 2 && !r.err().contains("\tat "), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void anAwsFailureIsStatusThreeNamingTheAccountAndTheStackTraceIsForVerbose() {
+        String[] args = {"query", "--demo", "--accounts", "111111111111,444444444444", "--roleName",
+                Demo.ROLE, "select name from imagebuilder_image_pipeline"};
+        Jar.Result r = Jar.run(args);
+        assertEquals(3, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("444444444444") && r.err().contains("AccessDenied"), r.err());
+
+        List<String> verbose = new java.util.ArrayList<>(List.of(args));
+        verbose.add(1, "--verbose");
+        assertTrue(Jar.run(verbose.toArray(String[]::new)).err().contains("\tat "));
+    }
+
+    @Test
+    void aSkippedPartitionIsAWarningAndStatusThree() {
+        Jar.Result r = Jar.run("query", "--demo", "--accounts", "111111111111,444444444444", "--roleName", Demo.ROLE,
+                "--onError", "skip", "--format", "csv", "select name from imagebuilder_image_pipeline order by name");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals(4, r.out().lines().count(), "header and the other account's three pipelines");
+        assertTrue(r.err().contains("warning: partition skipped") && r.err().contains("444444444444"), r.err());
+    }
+
+    @Test
+    void exportReplacesTheFileOnlyOnSuccess(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("pipelines.csv");
+        Jar.Result ok = Jar.run("export", "--demo", "--table", "imagebuilder_image_pipeline", "--out", out.toString());
+        assertEquals(0, ok.exit(), ok.err());
+        assertEquals("", ok.err(), "silent when not on a terminal");
+        List<String> good = Files.readAllLines(out);
+        assertEquals(13, good.size(), "header and 12 pipelines");
+        assertTrue(good.get(0).startsWith("_key,account_id,arn,"));
+
+        Jar.Result partial = Jar.run("export", "--demo", "--accounts", "111111111111,444444444444", "--roleName", Demo.ROLE,
+                "--onError", "skip", "--table", "imagebuilder_image_pipeline", "--out", out.toString());
+        assertEquals(3, partial.exit(), partial.err());
+        assertTrue(partial.err().contains("left as it was"), partial.err());
+        Jar.Result failed = Jar.run("export", "--demo", "--accounts", "444444444444", "--roleName", Demo.ROLE,
+                "--table", "imagebuilder_image_pipeline", "--out", out.toString());
+        assertEquals(3, failed.exit(), failed.err());
+        assertEquals(good, Files.readAllLines(out), "the previous good export is untouched");
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(out), files.toList(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void exportJsonLinesOfAQueryWithProgressWhenAsked(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("wf.jsonl");
+        Jar.Result r = Jar.run("export", "--demo", "--format", "jsonl", "--progress", "--out", out.toString(),
+                "select arn, data from imagebuilder_workflow order by arn");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(7, Files.readAllLines(out).size());
+        assertTrue(r.err().contains("7/7 partitions") || r.err().contains("partitions"), r.err());
+        assertTrue(r.err().contains("wrote 7 rows"), r.err());
+    }
+
+    @Test
+    void shellRunsStatementsFromStandardInput(@TempDir Path dir) {
+        Jar.Result r = Jar.run(List.of(), Map.of(), "!tables\nselect count(*) as n from imagebuilder_workflow;\n!quit\n",
+                "shell", "--demo", "--history", dir.resolve("history").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("imagebuilder_image_pipeline") && r.out().contains("imagebuilder_workflow"), r.out());
+        assertTrue(r.out().matches("(?s).*\\|\\s+7\\s+\\|.*"), r.out());
+    }
+
+    @Test
+    void realCredentialsFromTheEnvironmentOrAProfileAgainstAnEndpoint(@TempDir Path dir) throws Exception {
+        Fixture estate = Fixture.sampleEstate();
+        try (Emulator emulator = Emulator.start(estate)) {
+            Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", estate.credentials().accessKeyId(),
+                    "AWS_SECRET_ACCESS_KEY", estate.credentials().secretAccessKey(), "AWS_REGION", "us-east-1");
+            Jar.Result r = Jar.run(List.of(), env, null, "query", "--endpoint", emulator.endpoint().toString(),
+                    "--format", "csv", "select count(*) from imagebuilder_image_pipeline");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals("3", r.out().lines().toList().get(1));
+
+            Path credentials = dir.resolve("credentials");
+            Files.writeString(credentials, "[inventory]\naws_access_key_id = " + estate.credentials().accessKeyId()
+                    + "\naws_secret_access_key = " + estate.credentials().secretAccessKey() + "\n");
+            Path config = dir.resolve("config");
+            Files.writeString(config, "[profile inventory]\nregion = eu-west-1\n");
+            Map<String, String> profileEnv = Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
+                    "AWS_CONFIG_FILE", config.toString());
+            Jar.Result p = Jar.run(List.of(), profileEnv, null, "query", "--url",
+                    "jdbc:imagebuilder:endpoint=" + emulator.endpoint() + ";accounts=org;roleName=" + Demo.ROLE,
+                    "--profile", "inventory", "--format", "csv",
+                    "select distinct region from imagebuilder_image_pipeline order by 1");
+            assertEquals(0, p.exit(), p.err());
+            assertEquals(List.of("region", "eu-west-1"), p.out().lines().toList(), "the profile's region is the default");
+            assertFalse(emulator.stats().total("AssumeRole") == 0);
+        }
+    }
+}

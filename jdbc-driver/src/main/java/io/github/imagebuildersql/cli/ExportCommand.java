@@ -50,6 +50,9 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
 
         @Option(names = "--table", paramLabel = "NAME", description = "Export a whole table (select *).")
         String table;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "Read the query from a file (- for stdin).")
+        Path file;
     }
 
     enum ExportFormat {
@@ -64,7 +67,8 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        String sql = source.sql != null ? source.sql : "select * from " + table(source.table);
+        String sql = source.table != null ? "select * from " + table(source.table)
+                : SqlText.read(source.sql, source.file, System.in);
         Path target = out.toAbsolutePath().normalize();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {

@@ -45,6 +45,8 @@ public final class Main implements Runnable {
             Connecting.addPropertyOptions(cli.getSubcommands().get(command).getCommandSpec());
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // SQL that opens with a "--" comment must reach the SQL parameter, not the option parser.
+        cli.setUnmatchedOptionsArePositionalParams(true);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, a) -> {

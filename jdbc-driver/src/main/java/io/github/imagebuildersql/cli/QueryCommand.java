@@ -1,8 +1,10 @@
 package io.github.imagebuildersql.cli;
 
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,14 +19,22 @@ final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
             description = "table (aligned, default), csv (RFC 4180 with a header) or json (JSON Lines).")
     ResultFormat format;
 
-    @Parameters(paramLabel = "SQL", description = "The statement, e.g. \"select name from imagebuilder_image_pipeline\".")
-    String sql;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(paramLabel = "SQL", description = "The statement, e.g. \"select name from imagebuilder_image_pipeline\".")
+        String sql;
+
+        @Option(names = "--file", paramLabel = "FILE", description = "Read the statement from a file (- for stdin).")
+        Path file;
+    }
 
     @Override
     public Integer call() throws Exception {
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false);
                 Statement statement = session.connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
+                ResultSet rs = statement.executeQuery(SqlText.read(source.sql, source.file, System.in))) {
             format.write(rs, out(), ResultFormat.RowCounter.NONE);
             out().flush();
             if (!reporter.skipped().isEmpty()) {

@@ -63,6 +63,7 @@ public final class ImageBuilderDriver extends Driver {
         calcite.setProperty("lex", "MYSQL_ANSI");
         calcite.setProperty("timeZone", "UTC");
         calcite.setProperty("caseSensitive", "false");
+        calcite.setProperty("typeSystem", TypeSystem.class.getName() + "#INSTANCE");
         calcite.setProperty("metaTableFactory", TableRemarks.TableFactory.class.getName());
         calcite.setProperty("metaColumnFactory", TableRemarks.ColumnFactory.class.getName());
         Connection connection = super.connect(JdbcUrl.PREFIX, calcite);

@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit status: 0 ok; 1 internal error; 2 bad usage, configuration or SQL; "
                 + "3 AWS failure or partial answer; 130 interrupted."})
 public final class Main implements Runnable {
+    /** When main() was entered, for --timing. */
+    static final long MAIN_NANOS = System.nanoTime();
 
     @Spec
     CommandSpec spec;
@@ -72,7 +74,7 @@ public final class Main implements Runnable {
      */
     private static void quietLogging(boolean verbose) {
         Logger root = Logger.getLogger("");
-        Level level = verbose ? Level.INFO : Level.SEVERE;
+        Level level = verbose ? Level.INFO : Level.OFF;
         root.setLevel(level);
         for (Handler h : root.getHandlers()) {
             h.setLevel(level);

@@ -30,13 +30,28 @@ final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
         Path file;
     }
 
+    @Option(names = "--timing", hidden = true,
+            description = "Where the time went (JVM start, connect, Calcite planning, AWS calls), on stderr.")
+    boolean timing;
+
     @Override
     public Integer call() throws Exception {
+        String sql = SqlText.read(source.sql, source.file, System.in);
+        long[] firstRow = new long[1];
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false);
-                Statement statement = session.connection.createStatement();
-                ResultSet rs = statement.executeQuery(SqlText.read(source.sql, source.file, System.in))) {
-            format.write(rs, out(), ResultFormat.RowCounter.NONE);
+                Statement statement = session.connection.createStatement()) {
+            long connected = System.nanoTime();
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                format.write(rs, out(), () -> {
+                    if (firstRow[0] == 0) {
+                        firstRow[0] = System.nanoTime();
+                    }
+                });
+            }
             out().flush();
+            if (timing) {
+                Timing.print(err(), connected, reporter.firstScanNanos(), firstRow[0], System.nanoTime());
+            }
             if (!reporter.skipped().isEmpty()) {
                 err().println("warning: the answer is partial: " + reporter.skipped().size()
                         + " partition(s) were skipped");

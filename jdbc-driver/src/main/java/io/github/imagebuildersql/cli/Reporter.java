@@ -18,6 +18,7 @@ final class Reporter implements ScanListener, AutoCloseable {
     private final List<PartitionFailure> skipped = new ArrayList<>();
     private final ScanListener previous;
     private long lastProgress;
+    private volatile long firstScanNanos;
     private boolean progressShown;
 
     private Reporter(PrintWriter err, boolean progress) {
@@ -37,6 +38,18 @@ final class Reporter implements ScanListener, AutoCloseable {
         clearProgress();
         err.println("warning: partition skipped: " + failure.describe());
         err.flush();
+    }
+
+    @Override
+    public void scanStarted(String table, int tasks) {
+        if (firstScanNanos == 0) {
+            firstScanNanos = System.nanoTime();
+        }
+    }
+
+    /** When Calcite opened the first scan (planning and code generation done), or 0. */
+    long firstScanNanos() {
+        return firstScanNanos;
     }
 
     @Override

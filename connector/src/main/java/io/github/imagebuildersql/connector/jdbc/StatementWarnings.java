@@ -28,6 +28,11 @@ final class StatementWarnings implements ScanListener {
     }
 
     @Override
+    public void scanStarted(String table, int tasks) {
+        outer.scanStarted(table, tasks);
+    }
+
+    @Override
     public void progress(String table, int done, int total, long rows) {
         outer.progress(table, done, total, rows);
     }

@@ -87,6 +87,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
             t.setDaemon(true);
             return t;
         });
+        listener.scanStarted(table.name(), plan.tasks());
         start();
     }
 
@@ -224,11 +225,15 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         throw new UnsupportedOperationException("a scan cannot be restarted; run the query again");
     }
 
-    /** Stops every worker; safe to call more than once, from any thread. */
+    /**
+     * Stops the scan; safe to call more than once, from any thread. Workers make no further call: each
+     * checks before every request. A request already on the wire is let finish rather than interrupted
+     * (an interrupted read makes the SDK log errors about streams it could not close), so a worker ends
+     * within one call's time.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && workers != null) {
-            workers.shutdownNow();
+        if (closed.compareAndSet(false, true)) {
             queue.clear();
         }
     }

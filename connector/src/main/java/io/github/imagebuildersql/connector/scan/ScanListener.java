@@ -16,6 +16,9 @@ public interface ScanListener {
         return l == null ? NONE : l;
     }
 
+    /** Calcite has planned the query and opened this table's scan; no API call has been made yet. */
+    default void scanStarted(String table, int tasks) { }
+
     /** A partition failed and, as configured, the query goes on without its rows. */
     default void partitionSkipped(PartitionFailure failure) { }
 

@@ -1,0 +1,461 @@
+package io.github.imagebuildersql.bench;
+
+import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
+import io.github.imagebuildersql.emulator.CallStats;
+import io.github.imagebuildersql.emulator.Emulator;
+import io.github.imagebuildersql.emulator.EmulatorOptions;
+import io.github.imagebuildersql.emulator.fixture.EstateGenerator;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.jdbc.CalciteConnection;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
+
+/**
+ * The benchmark suite: every case runs several times against the emulator with injected latency, side
+ * by side with its bound, and the results become BENCHMARKS.md. Call counts are exact; times are
+ * medians with their spread.
+ */
+public final class Benchmarks {
+
+    /** Sizes and repetitions; the smoke settings keep CI honest without taking its time. */
+    record Settings(String name, int accounts, int regions, int pipelines, int workflows, int latencyMs, int runs,
+            int exportAccounts, int exportRegions, int exportPipelines, int[] concurrencies, int coldRuns,
+            boolean cdsVariants) {
+        String estate() {
+            return "accounts=" + accounts + ",regions=" + regions + ",pipelines=" + pipelines + ",workflows=" + workflows;
+        }
+    }
+
+    static final Settings FULL = new Settings("full", 40, 5, 30, 4, 25, 5, 40, 5, 1000, new int[] {1, 8, 32, 128}, 5, true);
+    static final Settings SMOKE = new Settings("smoke", 2, 2, 30, 2, 2, 1, 2, 2, 200, new int[] {1, 8}, 1, false);
+
+    static final String ROLE = "BenchReader";
+    static final int MAX_CONCURRENCY = 32;
+
+    final Settings settings;
+    final Path root;
+    final Path jar;
+    final Report report = new Report();
+    /** Call counts, kept for the smoke test's exact assertions. */
+    final Map<String, Long> counts = new java.util.LinkedHashMap<>();
+
+    Benchmarks(Settings settings, Path root) {
+        this.settings = settings;
+        this.root = root;
+        this.jar = root.resolve("jdbc-driver/target/imagebuilder-jdbc.jar");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings s = args.length > 0 && args[0].equals("--smoke") ? SMOKE : FULL;
+        Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
+        Benchmarks b = new Benchmarks(s, root);
+        b.runAll();
+        Path out = root.resolve(s == FULL ? "BENCHMARKS.md" : "bench/target/BENCHMARKS-smoke.md");
+        Files.writeString(out, b.markdown(), StandardCharsets.UTF_8);
+        System.out.println("wrote " + out);
+        System.exit(0);
+    }
+
+    void runAll() throws Exception {
+        Fixture estate = EstateGenerator.generate(settings.estate());
+        System.setProperty("aws.accessKeyId", estate.credentials().accessKeyId());
+        System.setProperty("aws.secretAccessKey", estate.credentials().secretAccessKey());
+        System.setProperty("aws.region", "us-east-1");
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try (Emulator emulator = Emulator.start(estate,
+                EmulatorOptions.defaults().withLatency(Duration.ofMillis(settings.latencyMs())))) {
+            fullScan(emulator, estate);
+            pointLookup(emulator, estate);
+            namePushdown(emulator, estate);
+            workflowDetail(emulator);
+            concurrency(emulator, estate);
+        }
+        streaming();
+        coldStart();
+    }
+
+    // ---- case 1 ----------------------------------------------------------------------------
+
+    void fullScan(Emulator emulator, Fixture estate) throws Exception {
+        int partitions = settings.accounts() * settings.regions();
+        int pages = (settings.pipelines() + 24) / 25;
+        report.section("1. Full scan", settings.accounts() + " accounts × " + settings.regions() + " regions × "
+                + settings.pipelines() + " pipelines (" + partitions + " partitions, " + pages + " pages each), "
+                + settings.latencyMs() + " ms latency, maxConcurrency " + MAX_CONCURRENCY + ". Each run opens a new "
+                + "connection, so it assumes every role again. Bound = max(calls in series in one partition × "
+                + "latency, total calls ÷ maxConcurrency × latency).");
+        List<Double> inProcess = new ArrayList<>();
+        long calls = 0;
+        for (int i = 0; i < settings.runs(); i++) {
+            emulator.stats().reset();
+            inProcess.add(timeScan(url(emulator, estate, MAX_CONCURRENCY), "select arn, name, status from imagebuilder_image_pipeline",
+                    (long) partitions * settings.pipelines()));
+            calls = emulator.stats().totalRequests();
+        }
+        double bound = bound(calls, 1 + pages, MAX_CONCURRENCY);
+        Samples in = Samples.of(inProcess);
+        counts.put("fullScan.calls", calls);
+        long expected = settings.accounts() + (long) partitions * pages;
+        report.exact("API calls (one AssumeRole per account + every ListImagePipelines page)", calls,
+                expected + " expected", verdict(calls == expected));
+        report.row("wall time, in process", in, "ms", "bound " + Samples.fmt(bound) + " ms; target ≤ 1.5 × bound + 1 s = "
+                + Samples.fmt(1.5 * bound + 1000) + " ms", verdict(in.median() <= 1.5 * bound + 1000)
+                + " (" + Samples.fmt(in.median() / bound) + "× bound)");
+
+        List<Double> process = new ArrayList<>();
+        for (int i = 0; i < settings.runs(); i++) {
+            Processes.Run r = Processes.run(jar, List.of(), env(estate), List.of("query", "--url", url(emulator, estate, MAX_CONCURRENCY),
+                    "--format", "csv", "select arn, name, status from imagebuilder_image_pipeline"));
+            check(r, (long) partitions * settings.pipelines() + 1);
+            process.add(r.totalMs());
+        }
+        Samples pr = Samples.of(process);
+        report.row("wall time, whole `java -jar … query` process", pr, "ms", "bound " + Samples.fmt(bound)
+                + " ms + JVM and Calcite start-up (case 6)", Samples.fmt(pr.median() / bound) + "× bound");
+
+        List<Double> baseline = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, Math.min(2, settings.runs())); i++) {
+            baseline.add(sequentialBaseline(emulator.endpoint(), estate));
+        }
+        Samples base = Samples.of(baseline);
+        report.row("sequential baseline (the SDK, one partition after another)", base, "ms",
+                "in process ≥ 10× faster", verdict(base.median() / in.median() >= 10) + " ("
+                        + Samples.fmt(base.median() / in.median()) + "× faster)");
+    }
+
+    /** What a hand-written script does: assume each role, list each region, one call at a time. */
+    double sequentialBaseline(URI endpoint, Fixture estate) {
+        long start = System.nanoTime();
+        long rows = 0;
+        SdkHttpClient http = ApacheHttpClient.builder().build();
+        try (StsClient sts = StsClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1).httpClient(http)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        estate.credentials().accessKeyId(), estate.credentials().secretAccessKey()))).build()) {
+            for (String account : estate.accounts().keySet()) {
+                Credentials c = sts.assumeRole(r -> r.roleArn("arn:aws:iam::" + account + ":role/" + ROLE)
+                        .roleSessionName("baseline")).credentials();
+                for (String region : EstateGenerator.REGIONS.subList(0, settings.regions())) {
+                    try (ImagebuilderClient ib = ImagebuilderClient.builder().endpointOverride(endpoint)
+                            .region(Region.of(region)).httpClient(http)
+                            .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                                    c.accessKeyId(), c.secretAccessKey(), c.sessionToken()))).build()) {
+                        rows += ib.listImagePipelinesPaginator(r -> { }).imagePipelineList().stream().count();
+                    }
+                }
+            }
+        } finally {
+            http.close();
+        }
+        if (rows != (long) settings.accounts() * settings.regions() * settings.pipelines()) {
+            throw new IllegalStateException("baseline saw " + rows + " pipelines");
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    // ---- case 2 ----------------------------------------------------------------------------
+
+    void pointLookup(Emulator emulator, Fixture estate) throws Exception {
+        String arn = estate.accounts().values().stream().reduce((a, b) -> b).orElseThrow()
+                .region(EstateGenerator.REGIONS.get(settings.regions() - 1)).imagePipelines().get(0).get("arn").asText();
+        report.section("2. Point lookup", "`where arn = '…'` on an open connection whose role credentials are cached.");
+        try (Connection c = DriverManager.getConnection(url(emulator, estate, MAX_CONCURRENCY))) {
+            count(c, "select count(*) from imagebuilder_image_pipeline where arn = '" + arn + "'"); // assumes the role
+            List<Double> times = new ArrayList<>();
+            long calls = 0;
+            long lists = 0;
+            for (int i = 0; i < Math.max(3, settings.runs()); i++) {
+                emulator.stats().reset();
+                long t = System.nanoTime();
+                if (count(c, "select name, status from imagebuilder_image_pipeline where arn = '" + arn + "'") != 1) {
+                    throw new IllegalStateException("lookup found no row");
+                }
+                times.add((System.nanoTime() - t) / 1e6);
+                calls = emulator.stats().totalRequests();
+                lists = emulator.stats().total("ListImagePipelines");
+            }
+            counts.put("pointLookup.calls", calls);
+            counts.put("pointLookup.lists", lists);
+            report.exact("API calls", calls, "1 (one GetImagePipeline, no listing)", verdict(calls == 1 && lists == 0));
+            report.row("latency", Samples.of(times), "ms", "1 call = " + settings.latencyMs() + " ms", "");
+        }
+    }
+
+    // ---- case 3 ----------------------------------------------------------------------------
+
+    void namePushdown(Emulator emulator, Fixture estate) throws Exception {
+        int partitions = settings.accounts() * settings.regions();
+        String name = estate.accounts().values().iterator().next().region(EstateGenerator.REGIONS.get(0))
+                .imagePipelines().get(1).get("name").asText();
+        report.section("3. `where name = …`, with and without pushdown", "ListImagePipelines calls for one name, "
+                + "across " + partitions + " partitions (roles already assumed).");
+        for (boolean pushdown : new boolean[] {true, false}) {
+            try (Connection c = DriverManager.getConnection(url(emulator, estate, MAX_CONCURRENCY))) {
+                if (!pushdown) {
+                    c.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("aws")
+                            .unwrap(ImageBuilderSchema.class).disablePushdownForTesting();
+                }
+                count(c, "select count(*) from imagebuilder_image_pipeline where account_id = 'none'");
+                count(c, "select count(*) from imagebuilder_image_pipeline where region = 'none'");
+                warmRoles(c);
+                emulator.stats().reset();
+                long rows = count(c, "select arn from imagebuilder_image_pipeline where name = '" + name + "'");
+                long lists = emulator.stats().total("ListImagePipelines");
+                counts.put("name." + (pushdown ? "pushed" : "scanned"), lists);
+                int pages = (settings.pipelines() + 24) / 25;
+                report.exact((pushdown ? "with" : "without") + " pushdown: ListImagePipelines (" + rows + " rows)", lists,
+                        pushdown ? partitions + " (one page per partition)" : (partitions * pages) + " (every page)",
+                        verdict(lists == (pushdown ? partitions : (long) partitions * pages)));
+            }
+        }
+    }
+
+    // ---- case 4 ----------------------------------------------------------------------------
+
+    void workflowDetail(Emulator emulator) throws Exception {
+        Fixture estate = emulator.fixture();
+        long builds = (long) settings.accounts() * settings.regions() * settings.workflows();
+        report.section("4. Workflows: list-only columns vs `data`", builds + " workflow build versions; `data` needs "
+                + "one GetWorkflow per build.");
+        try (Connection c = DriverManager.getConnection(url(emulator, estate, MAX_CONCURRENCY))) {
+            warmRoles(c);
+            for (String columns : new String[] {"name, version, state", "name, data"}) {
+                emulator.stats().reset();
+                long t = System.nanoTime();
+                long rows = count(c, "select " + columns + " from imagebuilder_workflow");
+                double ms = (System.nanoTime() - t) / 1e6;
+                long gets = emulator.stats().total("GetWorkflow");
+                boolean detail = columns.contains("data");
+                counts.put("workflow." + (detail ? "data" : "list") + ".gets", gets);
+                report.exact("`select " + columns + "`: GetWorkflow calls (" + rows + " rows, "
+                        + emulator.stats().totalRequests() + " calls in all, " + Samples.fmt(ms) + " ms)", gets,
+                        detail ? builds + " (one per build)" : "0", verdict(gets == (detail ? builds : 0)));
+            }
+        }
+    }
+
+    // ---- case 5 ----------------------------------------------------------------------------
+
+    void streaming() throws Exception {
+        String spec = "accounts=" + settings.exportAccounts() + ",regions=" + settings.exportRegions() + ",pipelines="
+                + settings.exportPipelines() + ",workflows=0";
+        long rows = (long) settings.exportAccounts() * settings.exportRegions() * settings.exportPipelines();
+        report.section("5. Streaming: export of " + rows + " pipelines with -Xmx256m", "A separate `java -Xmx256m -jar "
+                + "… export` process against an estate of " + spec + " at " + settings.latencyMs() + " ms latency. Peak "
+                + "heap is the largest heap occupancy the GC log shows before a collection.");
+        Fixture estate = EstateGenerator.generate(spec);
+        try (Emulator emulator = Emulator.start(estate,
+                EmulatorOptions.defaults().withLatency(Duration.ofMillis(settings.latencyMs())))) {
+            Path dir = Files.createTempDirectory("bench-export");
+            Path out = dir.resolve("pipelines.csv");
+            Path gc = dir.resolve("gc.log");
+            List<Double> total = new ArrayList<>();
+            List<Double> heap = new ArrayList<>();
+            List<Double> firstRow = new ArrayList<>();
+            List<Double> lastRow = new ArrayList<>();
+            int runs = Math.max(1, Math.min(3, settings.runs()));
+            for (int i = 0; i < runs; i++) {
+                Processes.Run r = Processes.run(jar, List.of("-Xmx256m", "-Xlog:gc:file=" + gc), env(estate),
+                        List.of("export", "--url", url(emulator, estate, MAX_CONCURRENCY), "--out", out.toString(),
+                                STREAMED_COLUMNS));
+                check(r, 0);
+                long lines;
+                try (var l = Files.lines(out)) {
+                    lines = l.count();
+                }
+                if (lines != rows + 1) {
+                    throw new IllegalStateException("export wrote " + lines + " lines, expected " + (rows + 1));
+                }
+                total.add(r.totalMs());
+                heap.add(peakHeapMb(gc));
+                Processes.Run q = Processes.run(jar, List.of("-Xmx256m"), env(estate), List.of("query", "--url",
+                        url(emulator, estate, MAX_CONCURRENCY), "--format", "csv",
+                        STREAMED_COLUMNS));
+                check(q, rows + 1);
+                firstRow.add(q.firstRowMs());
+                lastRow.add(q.totalMs());
+            }
+            Samples h = Samples.of(heap);
+            Samples first = Samples.of(firstRow);
+            Samples last = Samples.of(lastRow);
+            report.row("export completes in 256 MB: wall time", Samples.of(total), "ms", "completes", "met");
+            report.row("peak heap in use", h, "MB", "< 256 MB", verdict(h.max() < 256));
+            report.row("time to first row (`query --format csv`, process start)", first, "ms",
+                    "well before the last row", verdict(first.median() < last.median() / 2));
+            report.row("time to last row", last, "ms", "", "");
+        }
+    }
+
+    /** Columns without line breaks in them, so that lines of the CSV are its records. */
+    static final String STREAMED_COLUMNS = "select arn, account_id, region, name, status, date_created, tags, schedule "
+            + "from imagebuilder_image_pipeline";
+
+    static double peakHeapMb(Path gcLog) throws IOException {
+        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
+        double peak = 0;
+        while (m.find()) {
+            peak = Math.max(peak, Double.parseDouble(m.group(1)));
+        }
+        return peak;
+    }
+
+    // ---- case 6 ----------------------------------------------------------------------------
+
+    static final String COLD_SQL = "select name from imagebuilder_image_pipeline where account_id = '111111111111' "
+            + "and region = 'us-east-1'";
+    static final Pattern TIMING = Pattern.compile("jvm-start->main (\\d+) ms \\| main->connected (\\d+) ms \\| "
+            + "connected->scan-opened \\(.*?\\) (\\d+) ms \\| scan-opened->first-row \\(.*?\\) (\\d+) ms");
+
+    void coldStart() throws Exception {
+        report.section("6. Cold start", "`java -jar imagebuilder-jdbc.jar query --demo --format csv \"" + COLD_SQL
+                + "\"` as a whole process: JVM start to first row. The breakdown comes from the hidden `--timing` flag.");
+        Path cds = Files.createTempDirectory("bench-cds").resolve("app.jsa");
+        List<String[]> variants = new ArrayList<>();
+        variants.add(new String[] {"default JVM flags", ""});
+        if (settings.cdsVariants()) {
+            variants.add(new String[] {"-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=1"});
+            Processes.run(jar, List.of("-XX:ArchiveClassesAtExit=" + cds), Map.of(),
+                    List.of("query", "--demo", "--format", "csv", COLD_SQL));
+            variants.add(new String[] {"AppCDS archive (-XX:SharedArchiveFile)", "-XX:SharedArchiveFile=" + cds});
+        }
+        for (String[] v : variants) {
+            List<String> jvm = v[1].isEmpty() ? List.of() : List.of(v[1]);
+            List<Double> first = new ArrayList<>();
+            List<List<Double>> phases = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            for (int i = 0; i < settings.coldRuns(); i++) {
+                Processes.Run r = Processes.run(jar, jvm, Map.of(), List.of("query", "--demo", "--timing", "--format", "csv",
+                        COLD_SQL));
+                check(r, 4);
+                first.add(r.firstRowMs());
+                Matcher m = TIMING.matcher(r.err());
+                if (m.find()) {
+                    for (int p = 0; p < 4; p++) {
+                        phases.get(p).add(Double.parseDouble(m.group(p + 1)));
+                    }
+                }
+            }
+            Samples f = Samples.of(first);
+            report.row("JVM start to first row, " + v[0], f, "ms", "≤ 2500 ms on 2 cores", verdict(f.median() <= 2500));
+            if (!phases.get(0).isEmpty()) {
+                String[] names = {"JVM start → main()", "main() → connected (demo emulator, driver, Calcite connection)",
+                        "connected → scan opened (Calcite parse, plan, Janino code generation)",
+                        "scan opened → first row (SDK clients, AssumeRole, API calls)"};
+                for (int p = 0; p < 4; p++) {
+                    report.row("  " + names[p], Samples.of(phases.get(p)), "ms", "", "");
+                }
+            }
+        }
+    }
+
+    // ---- case 7 ----------------------------------------------------------------------------
+
+    void concurrency(Emulator emulator, Fixture estate) throws Exception {
+        int partitions = settings.accounts() * settings.regions();
+        int pages = (settings.pipelines() + 24) / 25;
+        report.section("7. Concurrency scaling", "Case 1 in process at several maxConcurrency settings.");
+        for (int mc : settings.concurrencies()) {
+            List<Double> times = new ArrayList<>();
+            long calls = 0;
+            int runs = mc == 1 ? Math.min(2, settings.runs()) : settings.runs();
+            for (int i = 0; i < Math.max(1, runs); i++) {
+                emulator.stats().reset();
+                times.add(timeScan(url(emulator, estate, mc), "select arn from imagebuilder_image_pipeline",
+                        (long) partitions * settings.pipelines()));
+                calls = emulator.stats().totalRequests();
+            }
+            double bound = bound(calls, 1 + pages, mc);
+            Samples s = Samples.of(times);
+            report.row("maxConcurrency " + mc, s, "ms", "bound " + Samples.fmt(bound) + " ms",
+                    Samples.fmt(s.median() / bound) + "× bound");
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    double bound(long calls, int inSeries, int maxConcurrency) {
+        return Math.max(inSeries * settings.latencyMs(), (double) calls / maxConcurrency * settings.latencyMs());
+    }
+
+    double timeScan(String url, String sql, long expectedRows) throws SQLException {
+        long start = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(url)) {
+            long rows = count(c, sql);
+            if (rows != expectedRows) {
+                throw new IllegalStateException(sql + " returned " + rows + " rows, expected " + expectedRows);
+            }
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    static long count(Connection c, String sql) throws SQLException {
+        long n = 0;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Lists one empty result per account so that its role is assumed before a measurement. */
+    static void warmRoles(Connection c) throws SQLException {
+        count(c, "select arn from imagebuilder_workflow where name = 'none'");
+    }
+
+    String url(Emulator emulator, Fixture estate, int maxConcurrency) {
+        return "jdbc:imagebuilder:endpoint=" + emulator.endpoint() + ";accounts=" + String.join(",",
+                estate.accounts().keySet()) + ";roleName=" + ROLE + ";regions="
+                + String.join(",", EstateGenerator.REGIONS.subList(0, settings.regions())) + ";maxConcurrency=" + maxConcurrency;
+    }
+
+    static Map<String, String> env(Fixture estate) {
+        return Map.of("AWS_ACCESS_KEY_ID", estate.credentials().accessKeyId(), "AWS_SECRET_ACCESS_KEY",
+                estate.credentials().secretAccessKey(), "AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    static void check(Processes.Run r, long expectedLines) {
+        if (r.exit() != 0 || (expectedLines > 0 && r.lines() != expectedLines)) {
+            throw new IllegalStateException("process exited " + r.exit() + " with " + r.lines() + " lines (expected "
+                    + expectedLines + "): " + r.err());
+        }
+    }
+
+    static String verdict(boolean met) {
+        return met ? "met" : "**MISSED**";
+    }
+
+    String markdown() {
+        Runtime rt = Runtime.getRuntime();
+        String header = "# Benchmarks\n\nMeasured by `bench/run` (settings: " + settings.name() + ") on "
+                + LocalDate.now() + ": " + rt.availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + " " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ". Every figure is measured against the emulator with "
+                + settings.latencyMs() + " ms injected latency (±20% jitter), side by side with its bound; times are "
+                + "the median of the runs, with the fastest and slowest as the spread. Call counts are exact, read "
+                + "from the emulator's statistics.\n";
+        return report.markdown(header);
+    }
+}

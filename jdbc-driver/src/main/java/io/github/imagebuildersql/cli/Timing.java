@@ -1,0 +1,27 @@
+package io.github.imagebuildersql.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+
+/** query --timing: one line saying where a run's time went, for the cold-start benchmark. */
+final class Timing {
+    private Timing() {}
+
+    static void print(PrintWriter err, long connected, long scanStarted, long firstRow, long end) {
+        long jvmToMain = ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toNanos() - (System.nanoTime() - Main.MAIN_NANOS))
+                .orElse(-1L);
+        err.println("timing: jvm-start->main " + ms(jvmToMain)
+                + " | main->connected " + ms(connected - Main.MAIN_NANOS)
+                + " | connected->scan-opened (Calcite parse, plan, codegen) " + ms(scanStarted == 0 ? -1 : scanStarted - connected)
+                + " | scan-opened->first-row (SDK clients, credentials, AWS calls) "
+                + ms(scanStarted == 0 || firstRow == 0 ? -1 : firstRow - scanStarted)
+                + " | first-row->end " + ms(firstRow == 0 ? -1 : end - firstRow));
+        err.flush();
+    }
+
+    private static String ms(long nanos) {
+        return nanos < 0 ? "n/a" : (nanos / 1_000_000) + " ms";
+    }
+}

@@ -25,6 +25,10 @@ final class Processes {
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
+        return run(command, env);
+    }
+
+    static Run run(List<String> command, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         pb.environment().putAll(env);

@@ -31,7 +31,7 @@ final class Report {
 
     String markdown(String header) {
         StringBuilder md = new StringBuilder(header);
-        for (Section s : sections) {
+        for (Section s : sections.stream().sorted(java.util.Comparator.comparing(Section::title)).toList()) {
             md.append("\n## ").append(s.title()).append("\n\n").append(s.setup()).append("\n\n");
             md.append("| figure | median | spread | bound / target | result |\n|---|---|---|---|---|\n");
             for (Row r : s.rows()) {

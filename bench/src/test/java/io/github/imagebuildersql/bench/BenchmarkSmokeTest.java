@@ -26,9 +26,13 @@ class BenchmarkSmokeTest {
         assertEquals(partitions * pages, b.counts.get("name.scanned"));
         assertEquals(0, b.counts.get("workflow.list.gets"));
         assertEquals(partitions * s.workflows(), b.counts.get("workflow.data.gets"));
+        for (long seed = 1; seed <= 3; seed++) {
+            assertEquals(0, b.counts.get("faults.seed" + seed + ".lost"), "rows lost under faults, seed " + seed);
+        }
         String md = b.markdown();
         for (String section : new String[] {"## 1. Full scan", "## 2. Point lookup", "## 3.", "## 4.", "## 5.",
-                "## 6. Cold start", "## 7. Concurrency scaling"}) {
+                "## 6. Cold start", "## 7. Concurrency scaling",
+                "## 8. Fault tolerance"}) {
             assertTrue(md.contains(section), section);
         }
     }

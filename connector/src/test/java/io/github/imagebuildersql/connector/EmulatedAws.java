@@ -19,6 +19,10 @@ import java.util.List;
 /** An emulator and JDBC connections to it through the connector's driver, as a user would open them. */
 final class EmulatedAws implements AutoCloseable {
     static final String ROLE = "ImageBuilderInventoryRole";
+    /** Exactly the actions the README's IAM policy grants, and GetCallerIdentity, which needs none. */
+    static final java.util.Set<String> READ_ONLY = java.util.Set.of("ListImagePipelines", "GetImagePipeline",
+            "ListWorkflows", "ListWorkflowBuildVersions", "GetWorkflow", "AssumeRole", "GetCallerIdentity",
+            "ListAccounts");
 
     private final Emulator emulator;
 
@@ -79,8 +83,14 @@ final class EmulatedAws implements AutoCloseable {
         return query(c, sql).stream().map(r -> r.get(0)).toList();
     }
 
+    /** Stops the emulator, and fails the test if the connector asked it for anything but a read. */
     @Override
     public void close() {
         emulator.close();
+        java.util.Set<String> writes = new java.util.TreeSet<>(emulator.stats().operationsEverSeen());
+        writes.removeAll(READ_ONLY);
+        if (!writes.isEmpty()) {
+            throw new AssertionError("the connector called operations outside the read-only set: " + writes);
+        }
     }
 }

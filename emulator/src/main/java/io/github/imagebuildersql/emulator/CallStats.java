@@ -15,8 +15,11 @@ public final class CallStats {
     private final ConcurrentMap<String, LongAdder> total = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, ConcurrentMap<String, LongAdder>> byPartition = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, LongAdder> faults = new ConcurrentHashMap<>();
+    /** Kept across resets: which operations this emulator has ever been asked for. */
+    private final java.util.Set<String> everSeen = ConcurrentHashMap.newKeySet();
 
     public void request(String operation, String partition) {
+        everSeen.add(operation);
         total.computeIfAbsent(operation, k -> new LongAdder()).increment();
         if (partition != null) {
             byPartition.computeIfAbsent(partition, k -> new ConcurrentHashMap<>())
@@ -47,6 +50,11 @@ public final class CallStats {
     /** Every request counted so far, whatever the operation. */
     public long totalRequests() {
         return total.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Every operation received since the emulator started, resets notwithstanding. */
+    public java.util.Set<String> operationsEverSeen() {
+        return java.util.Set.copyOf(everSeen);
     }
 
     public synchronized void reset() {

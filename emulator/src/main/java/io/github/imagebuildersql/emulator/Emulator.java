@@ -39,6 +39,14 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Emulator implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and the
+        // client's delayed ACK add ~40 ms to every keep-alive request, which would swamp injected latency.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Fixture fixture;
     private final HttpServer server;
     private final ExecutorService workers;
@@ -97,7 +105,10 @@ public final class Emulator implements AutoCloseable {
         return stats;
     }
 
-    /** Moves the emulator's clock forward, so tests can see credentials expire without waiting. */
+    /**
+     * Moves forward the clock temporary credentials expire by, so tests can see them expire without
+     * waiting. Signatures are still judged against real time, as AWS judges them.
+     */
     public void advanceClock(Duration by) {
         clockOffset.updateAndGet(d -> d.plus(by));
     }
@@ -122,7 +133,14 @@ public final class Emulator implements AutoCloseable {
             HttpRequest request = read(exchange);
             Response response = request.rawPath().startsWith("/_emulator/") ? control(request) : serve(request);
             send(exchange, response);
+        } catch (IOException e) {
+            // a client gone away, or a response cut short on purpose: the connection is dropped either way
         }
+    }
+
+    /** Every temporary credential AssumeRole has issued (tests scan output for their secrets). */
+    public java.util.List<io.github.imagebuildersql.emulator.auth.Identity> issuedCredentials() {
+        return credentials.issued();
     }
 
     private Response serve(HttpRequest request) {
@@ -140,7 +158,7 @@ public final class Emulator implements AutoCloseable {
             faults.delay();
             Identity caller;
             try {
-                caller = verifier.verify(request, signed, now());
+                caller = verifier.verify(request, signed, now(), Instant.now());
             } catch (SigV4Verifier.Refused refused) {
                 throw service.refused(refused.failure(), refused.getMessage());
             }
@@ -211,6 +229,12 @@ public final class Emulator implements AutoCloseable {
         response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
         byte[] body = response.body();
         exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+        if (response.cutShort()) {
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            throw new IOException("response cut short on purpose");
+        }
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

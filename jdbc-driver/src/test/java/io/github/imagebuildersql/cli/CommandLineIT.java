@@ -130,6 +130,25 @@ class CommandLineIT {
     }
 
     @Test
+    void verboseFailuresShowNoSecret() {
+        String externalId = "xid-Cl1-S3cr3t-0042";
+        String secretKey = Fixture.sampleEstate().credentials().secretAccessKey();
+        for (String[] args : List.of(
+                new String[] {"query", "--demo", "--verbose", "--accounts", "444444444444", "--roleName", Demo.ROLE,
+                        "--externalId", externalId, "select name from imagebuilder_image_pipeline"},
+                new String[] {"query", "--demo", "--verbose", "--accounts", "222222222222,444444444444", "--roleName",
+                        Demo.ROLE, "--externalId", externalId, "--onError", "skip", "select name from imagebuilder_image_pipeline"},
+                new String[] {"query", "--demo", "--verbose", "--externalId", externalId + " bad", "select 1"},
+                new String[] {"query", "--demo", "--verbose", "--externalId", externalId, "select nme from imagebuilder_workflow"})) {
+            Jar.Result r = Jar.run(args);
+            assertTrue(r.exit() != 0, String.join(" ", args));
+            for (String secret : List.of(externalId, secretKey)) {
+                assertFalse(r.out().contains(secret) || r.err().contains(secret), "a secret in: " + r.err());
+            }
+        }
+    }
+
+    @Test
     void aSkippedPartitionIsAWarningAndStatusThree() {
         Jar.Result r = Jar.run("query", "--demo", "--accounts", "111111111111,444444444444", "--roleName", Demo.ROLE,
                 "--onError", "skip", "--format", "csv", "select name from imagebuilder_image_pipeline order by name");

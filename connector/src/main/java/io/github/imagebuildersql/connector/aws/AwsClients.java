@@ -37,7 +37,7 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider baseCredentials;
     private final RetryStrategy retries;
     private final Map<Partition, ImagebuilderClient> imagebuilders = new ConcurrentHashMap<>();
-    private final Map<String, StsAssumeRoleCredentialsProvider> assumed = new ConcurrentHashMap<>();
+    private final Map<String, RenewableRoleCredentials> assumed = new ConcurrentHashMap<>();
     private volatile StsClient sts;
     private volatile OrganizationsClient organizations;
     private volatile String defaultRegion;
@@ -119,18 +119,34 @@ public final class AwsClients implements AutoCloseable {
         if (config.accounts() instanceof AccountSelection.Caller) {
             return baseCredentials;
         }
-        return assumed.computeIfAbsent(account, a -> StsAssumeRoleCredentialsProvider.builder()
+        return assumed.computeIfAbsent(account, a -> new RenewableRoleCredentials(() -> StsAssumeRoleCredentialsProvider
+                .builder()
                 .stsClient(sts())
                 .refreshRequest(r -> r.roleArn("arn:aws:iam::" + a + ":role/" + config.roleName())
                         .roleSessionName(config.roleSessionName())
                         .externalId(config.externalId()))
-                .build());
+                .build()));
+    }
+
+    /**
+     * Forgets an account's role credentials so the next call assumes the role afresh: for when AWS says
+     * they expired before the SDK's own clock did (a skewed clock, a revoked session).
+     */
+    public void renewCredentials(String account) {
+        RenewableRoleCredentials c = assumed.get(account);
+        if (c != null) {
+            c.renew();
+        }
     }
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder) {
         builder.httpClient(http);
-        builder.overrideConfiguration(o -> o.retryStrategy(retries));
+        builder.overrideConfiguration(o -> {
+            o.retryStrategy(retries);
+            o.apiCallTimeout(config.callTimeout());
+            o.apiCallAttemptTimeout(config.callTimeout().dividedBy(3));
+        });
         if (config.endpoint() != null) {
             builder.endpointOverride(config.endpoint());
         }

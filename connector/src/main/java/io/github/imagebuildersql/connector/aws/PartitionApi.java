@@ -10,6 +10,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
  * One partition's Image Builder API as a query sees it: every call takes one of the query's permits
@@ -21,13 +22,20 @@ public final class PartitionApi {
     private final ImagebuilderClient client;
     private final Semaphore permits;
     private final BooleanSupplier cancelled;
+    private final Runnable renewCredentials;
 
-    public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled) {
+    public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled,
+            Runnable renewCredentials) {
         this.partition = partition;
         this.client = client;
         this.permits = permits;
         this.cancelled = cancelled;
+        this.renewCredentials = renewCredentials;
     }
+
+    /** What AWS answers to credentials it considers expired, in the services this connector calls. */
+    private static final java.util.Set<String> EXPIRED = java.util.Set.of("ExpiredTokenException", "ExpiredToken",
+            "RequestExpired");
 
     public Partition partition() {
         return partition;
@@ -37,8 +45,23 @@ public final class PartitionApi {
         return cancelled.getAsBoolean();
     }
 
-    /** Makes one API call under a permit. */
+    /**
+     * Makes one API call under a permit. Credentials AWS calls expired are renewed once and the call made
+     * again: a long scan outlives the role sessions it started with.
+     */
     public <R> R call(String operation, Function<ImagebuilderClient, R> call) {
+        try {
+            return attempt(operation, call);
+        } catch (ApiCallException e) {
+            if (!EXPIRED.contains(e.errorCode())) {
+                throw e;
+            }
+            renewCredentials.run();
+            return attempt(operation, call);
+        }
+    }
+
+    private <R> R attempt(String operation, Function<ImagebuilderClient, R> call) {
         if (cancelled()) {
             throw new CancelledException();
         }
@@ -95,6 +118,10 @@ public final class PartitionApi {
         private final String operation;
 
         ApiCallException(Partition partition, String operation, SdkException cause) {
+            this(partition, cause instanceof StsException ? "AssumeRole (for " + operation + ")" : operation, cause, 0);
+        }
+
+        private ApiCallException(Partition partition, String operation, SdkException cause, int unused) {
             super(operation + " failed in account " + partition.account() + " region " + partition.region() + ": "
                     + AwsErrors.code(cause) + ": " + AwsErrors.message(cause), cause);
             this.partition = partition;

@@ -7,6 +7,7 @@ import io.github.imagebuildersql.connector.scan.ScanListener;
 import io.github.imagebuildersql.connector.scan.ScanPlan;
 import io.github.imagebuildersql.connector.scan.ScanPlanner;
 import io.github.imagebuildersql.connector.table.Column;
+import io.github.imagebuildersql.connector.table.ColumnType;
 import io.github.imagebuildersql.connector.table.TableDefinition;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,11 +61,33 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         };
     }
 
+    /**
+     * Filter elements made only of {@code =}/{@code IN} on plain string columns are applied exactly by the
+     * scan and taken off Calcite's list (whole elements only, as Calcite requires); everything else stays
+     * for Calcite to check.
+     */
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
         int[] columns = projects != null ? projects : IntStream.range(0, definition.columns().size()).toArray();
         boolean detail = IntStream.of(columns).anyMatch(i -> definition.columns().get(i).needsDetail());
         ColumnConstraints where = schema.pushdownEnabled() ? ColumnConstraints.of(filters, root) : ColumnConstraints.none();
+        java.util.Map<Integer, java.util.Set<String>> applied = new java.util.HashMap<>();
+        if (schema.pushdownEnabled()) {
+            java.util.function.IntPredicate plain = i -> definition.columns().get(i).type() == ColumnType.VARCHAR;
+            for (java.util.Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
+                RexNode element = it.next();
+                if (ColumnConstraints.exactlyApplicable(element, root, plain)) {
+                    ColumnConstraints.of(List.of(element), root).all().forEach((col, vals) ->
+                            applied.merge(col, vals, (a, b) -> {
+                                java.util.Set<String> both = new java.util.HashSet<>(a);
+                                both.retainAll(b);
+                                return both;
+                            }));
+                    it.remove();
+                }
+            }
+        }
+        var rowFilter = RowBuilder.filter(definition, applied);
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
         Long timeout = DataContext.Variable.TIMEOUT.get(root);
         // The listener is taken here, on the statement's own thread, before any worker starts.
@@ -73,8 +96,8 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
             @Override
             public Enumerator<Object[]> enumerator() {
                 ScanPlan plan = ScanPlanner.plan(definition, where, schema.scope(), detail);
-                return new ScanExecution<>(definition, plan, new RowBuilder<>(definition, columns), schema.clients(),
-                        schema.config(), listener, cancelled, timeout == null ? 0 : timeout);
+                return new ScanExecution<>(definition, plan, new RowBuilder<>(definition, columns), rowFilter,
+                        schema.clients(), schema.config(), listener, cancelled, timeout == null ? 0 : timeout);
             }
         };
     }

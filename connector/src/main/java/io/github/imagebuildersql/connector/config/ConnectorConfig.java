@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.connector.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,10 +17,11 @@ import software.amazon.awssdk.regions.Region;
  * with one line naming the property, the value and what is allowed.
  *
  * @param regions the regions to scan; empty means the SDK's default region
+ * @param callTimeout the longest one API call may take, retries included
  */
 public record ConnectorConfig(List<String> regions, AccountSelection accounts, String roleName, String externalId,
         String roleSessionName, String profile, URI endpoint, int maxConcurrency, OnError onError,
-        Set<String> ignoreErrorCodes) {
+        Set<String> ignoreErrorCodes, Duration callTimeout) {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,64}");
@@ -34,7 +36,7 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
         return "ConnectorConfig[regions=" + regions + ", accounts=" + accounts + ", roleName=" + roleName
                 + ", externalId=" + (externalId == null ? null : "(set)") + ", profile=" + profile
                 + ", endpoint=" + endpoint + ", maxConcurrency=" + maxConcurrency + ", onError=" + onError
-                + ", ignoreErrorCodes=" + ignoreErrorCodes + "]";
+                + ", ignoreErrorCodes=" + ignoreErrorCodes + ", callTimeout=" + callTimeout + "]";
     }
 
     /** Parses properties by name; keys outside {@link Property} are refused. */
@@ -64,9 +66,10 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                         "2-64 letters, digits or +=,.@-").orElseDefault(),
                 values.get(Property.PROFILE),
                 endpoint(values.get(Property.ENDPOINT)),
-                maxConcurrency(values.get(Property.MAX_CONCURRENCY)),
+                wholeNumber(Property.MAX_CONCURRENCY, values.get(Property.MAX_CONCURRENCY), 1024),
                 onError(values.get(Property.ON_ERROR)),
-                errorCodes(values.get(Property.IGNORE_ERROR_CODES)))
+                errorCodes(values.get(Property.IGNORE_ERROR_CODES)),
+                Duration.ofSeconds(wholeNumber(Property.CALL_TIMEOUT, values.get(Property.CALL_TIMEOUT), 3600)))
                 .checkRoleName();
     }
 
@@ -168,19 +171,19 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
         return uri;
     }
 
-    private static int maxConcurrency(String value) {
+    private static int wholeNumber(Property p, String value, int max) {
         if (value == null) {
-            return Integer.parseInt(Property.MAX_CONCURRENCY.defaultValue());
+            return Integer.parseInt(p.defaultValue());
         }
         try {
             int n = Integer.parseInt(value);
-            if (n >= 1 && n <= 1024) {
+            if (n >= 1 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException("maxConcurrency: '" + value + "' is not a whole number from 1 to 1024");
+        throw new ConfigException(p.key() + ": '" + value + "' is not a whole number from 1 to " + max);
     }
 
     private static OnError onError(String value) {

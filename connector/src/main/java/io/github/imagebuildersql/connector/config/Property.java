@@ -23,7 +23,9 @@ public enum Property {
     ON_ERROR("onError", "fail", "What a partition (account x region) that still fails after retries does to "
             + "the query: 'fail' fails it; 'skip' returns the other partitions' rows and reports a warning."),
     IGNORE_ERROR_CODES("ignoreErrorCodes", null, "Comma list of AWS error codes (e.g. ForbiddenException,"
-            + "AccessDenied) whose partitions count as empty and are reported as warnings.");
+            + "AccessDenied) whose partitions count as empty and are reported as warnings."),
+    CALL_TIMEOUT("callTimeout", "60", "Seconds one API call may take, retries included (1-3600); each attempt gets "
+            + "a third of it. A partition that stops answering fails after this, like any other failure.");
 
     private final String key;
     private final String defaultValue;

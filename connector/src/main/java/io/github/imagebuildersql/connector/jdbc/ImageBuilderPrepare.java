@@ -8,16 +8,19 @@ import org.apache.calcite.util.TryThreadLocal;
 
 /**
  * Calcite turns an IN list of 20 or more values into a join against VALUES, which pushes nothing to a
- * table: {@code arn IN (...)} with 25 ARNs would list every partition. Raising the threshold for our
- * own statements keeps every IN list a SEARCH the scan planner can read; other Calcite users in the same
- * JVM are not affected, the setting being the preparing thread's.
+ * table: {@code arn IN (...)} with 25 ARNs would list every partition, and a join against 10,000 VALUES
+ * rows is more generated code than Java can compile. For our own statements every IN list stays a
+ * SEARCH, which the scan reads and, when it is all there is to a filter element, applies itself (see
+ * ImageBuilderTable.scan). Other Calcite users in the same JVM are not affected: the setting is the
+ * preparing thread's.
  */
 final class ImageBuilderPrepare extends CalcitePrepareImpl {
+    static final int IN_LIST_LIMIT = Integer.MAX_VALUE;
 
     @Override
     public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
             long maxRowCount) {
-        try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
+        try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_LIMIT)) {
             return super.prepareSql(context, query, elementType, maxRowCount);
         }
     }

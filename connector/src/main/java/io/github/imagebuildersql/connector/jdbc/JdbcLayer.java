@@ -9,6 +9,7 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
@@ -96,7 +97,9 @@ final class JdbcLayer {
             Throwable cause = e.getCause();
             boolean declaresSqlException = java.util.Arrays.asList(method.getExceptionTypes())
                     .contains(java.sql.SQLException.class);
-            throw cause instanceof RuntimeException && declaresSqlException ? SqlErrors.translate(cause) : cause;
+            boolean translatable = cause instanceof RuntimeException || cause instanceof SQLException
+                    || cause instanceof StackOverflowError;
+            throw translatable && declaresSqlException ? SqlErrors.translate(cause) : cause;
         }
     }
 }

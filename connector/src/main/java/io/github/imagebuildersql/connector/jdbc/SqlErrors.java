@@ -15,10 +15,11 @@ import java.util.concurrent.CancellationException;
 final class SqlErrors {
     private SqlErrors() {}
 
+    /**
+     * Calcite wraps failures in "Error while executing SQL" followed by the whole statement, which for a
+     * long IN list is hundreds of kilobytes; the connector's own failures are re-issued with their own line.
+     */
     static SQLException translate(Throwable t) {
-        if (t instanceof SQLException e) {
-            return e;
-        }
         for (Throwable e = t; e != null; e = e.getCause()) {
             if (e instanceof ScanFailedException || e instanceof Scope.ScopeException) {
                 return new SQLException(e.getMessage(), "58000", t);
@@ -32,6 +33,13 @@ final class SqlErrors {
             if (e instanceof CancellationException) {
                 return new SQLException("statement cancelled: " + e.getMessage(), "HY008", t);
             }
+        }
+        if (t instanceof SQLException e) {
+            return e;
+        }
+        if (t instanceof StackOverflowError) {
+            return new SQLException("the statement is too deeply nested for Calcite to run (a very long IN list "
+                    + "combined with other conditions?); simplify it or split it", "54001", t);
         }
         return new SQLException(t.getMessage() != null ? t.getMessage() : t.toString(), "HY000", t);
     }

@@ -17,6 +17,21 @@ public final class RowBuilder<T> {
         this.arn = table.column("arn");
     }
 
+    /** Whether an item satisfies the point constraints the scan applies itself (plain VARCHAR columns only). */
+    public static <T> java.util.function.BiPredicate<T, Partition> filter(TableDefinition<T> table,
+            java.util.Map<Integer, java.util.Set<String>> constraints) {
+        java.util.function.BiPredicate<T, Partition> all = (item, partition) -> true;
+        for (var e : constraints.entrySet()) {
+            Column<T> c = table.columns().get(e.getKey());
+            java.util.Set<String> allowed = e.getValue();
+            all = all.and((item, partition) -> {
+                Object v = c.value().apply(item, partition);
+                return v != null && allowed.contains(v); // NULL = 'x' is never true
+            });
+        }
+        return all;
+    }
+
     public Object[] row(T item, Partition partition) {
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {

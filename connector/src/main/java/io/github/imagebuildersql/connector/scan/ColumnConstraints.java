@@ -52,6 +52,33 @@ public final class ColumnConstraints {
         return new ColumnConstraints(values);
     }
 
+    /**
+     * Whether the scan can apply this filter element itself, exactly: every conjunct is a point constraint
+     * on one of the given columns, with no value a blank-padded comparison could treat differently. Such
+     * an element can be taken off Calcite's list, so Calcite generates no code for it, however long its
+     * IN list (code generation turns a 10,000-value IN list into ORs nested 10,000 deep).
+     */
+    public static boolean exactlyApplicable(RexNode element, DataContext context, java.util.function.IntPredicate columns) {
+        for (RexNode conjunct : RelOptUtil.conjunctions(element)) {
+            Optional<Constraint> c = constraint(conjunct, context);
+            if (c.isEmpty() || !columns.test(c.get().column)
+                    || c.get().values.stream().anyMatch(v -> !v.strip().equals(v))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every pinned column and its values: what a row must satisfy. */
+    public Map<Integer, Set<String>> all() {
+        return values;
+    }
+
+    /** Whether some column must take a value from an empty set: {@code a = 'x' and a = 'y'}. */
+    public boolean contradictory() {
+        return values.values().stream().anyMatch(Set::isEmpty);
+    }
+
     /** The values a column must take, or empty when the WHERE clause does not pin it. */
     public Optional<Set<String>> values(int column) {
         return Optional.ofNullable(values.get(column));

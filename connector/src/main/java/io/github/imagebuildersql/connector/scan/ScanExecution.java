@@ -53,6 +53,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private final TableDefinition<T> table;
     private final ScanPlan plan;
     private final RowBuilder<T> rows;
+    private final java.util.function.BiPredicate<T, Partition> rowFilter;
     private final AwsClients clients;
     private final ConnectorConfig config;
     private final ScanListener listener;
@@ -68,11 +69,13 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private Object[] current;
     private int tasksEnded;
 
-    public ScanExecution(TableDefinition<T> table, ScanPlan plan, RowBuilder<T> rows, AwsClients clients,
-            ConnectorConfig config, ScanListener listener, AtomicBoolean statementCancelled, long timeoutMillis) {
+    public ScanExecution(TableDefinition<T> table, ScanPlan plan, RowBuilder<T> rows,
+            java.util.function.BiPredicate<T, Partition> rowFilter, AwsClients clients, ConnectorConfig config,
+            ScanListener listener, AtomicBoolean statementCancelled, long timeoutMillis) {
         this.table = table;
         this.plan = plan;
         this.rows = rows;
+        this.rowFilter = rowFilter;
         this.clients = clients;
         this.config = config;
         this.listener = listener;
@@ -101,12 +104,14 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
             for (ScanPlan.KeyLookup lookup : plan.lookups()) {
                 workers.execute(() -> runTask(lookup.partition(), api -> table.getter()
                         .get(api, lookup.arn(), plan.detail())
+                        .filter(item -> rowFilter.test(item, lookup.partition()))
                         .ifPresent(item -> emit(Collections.singletonList(rows.row(item, lookup.partition())))), permits));
             }
         } else {
             for (Partition partition : plan.partitions()) {
                 workers.execute(() -> runTask(partition, api -> table.lister().list(api, options,
-                        page -> emit(page.stream().<Object[]>map(item -> rows.row(item, partition)).toList())), permits));
+                        page -> emit(page.stream().filter(item -> rowFilter.test(item, partition))
+                                .<Object[]>map(item -> rows.row(item, partition)).toList())), permits));
             }
         }
         workers.shutdown(); // no more tasks; the threads end when theirs do
@@ -116,7 +121,8 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         long before = rowsProduced.get();
         try {
             try {
-                task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped));
+                task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped,
+                        () -> clients.renewCredentials(partition.account())));
                 send(new TaskEnded());
             } catch (PartitionApi.ApiCallException e) {
                 PartitionFailure failure = new PartitionFailure(table.name(), partition, e.operation(), e.errorCode(),

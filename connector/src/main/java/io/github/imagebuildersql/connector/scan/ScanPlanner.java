@@ -33,6 +33,9 @@ public final class ScanPlanner {
     private ScanPlanner() {}
 
     public static <T> ScanPlan plan(TableDefinition<T> table, ColumnConstraints where, Scope scope, boolean detail) {
+        if (where.contradictory()) {
+            return ScanPlan.listing(List.of(), List.of(), detail); // no row can match: not even the scope is needed
+        }
         Optional<Set<String>> accounts = where.values(table.columnIndex("account_id"));
         Optional<Set<String>> regions = where.values(table.columnIndex("region"));
         Optional<Set<String>> keys = keyValues(table, where);

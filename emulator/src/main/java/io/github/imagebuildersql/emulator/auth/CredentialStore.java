@@ -20,6 +20,10 @@ public final class CredentialStore {
                 base.account(), "arn:aws:iam::" + base.account() + ":user/emulator", "AIDA" + randomKey(16)));
     }
 
+    public java.util.List<Identity> issued() {
+        return byAccessKey.values().stream().filter(Identity::isTemporary).toList();
+    }
+
     public Identity find(String accessKeyId) {
         return byAccessKey.get(accessKeyId);
     }

@@ -48,7 +48,11 @@ public final class SigV4Verifier {
         this.credentials = credentials;
     }
 
-    public Identity verify(HttpRequest request, SignedRequest signed, Instant now) throws Refused {
+    /**
+     * @param now the clock temporary credentials expire by (tests move it forward)
+     * @param wallClock the real time, which a signature's own timestamp must be within 15 minutes of
+     */
+    public Identity verify(HttpRequest request, SignedRequest signed, Instant now, Instant wallClock) throws Refused {
         if (signed == null) {
             throw new Refused(Failure.MISSING_AUTHENTICATION,
                     "Request is missing Authentication Token");
@@ -82,9 +86,9 @@ public final class SigV4Verifier {
         } catch (DateTimeParseException e) {
             throw new Refused(Failure.BAD_SIGNATURE, "Invalid X-Amz-Date " + amzDate);
         }
-        if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
+        if (Duration.between(signedAt, wallClock).abs().compareTo(MAX_SKEW) > 0) {
             throw new Refused(Failure.SIGNATURE_EXPIRED, "Signature expired: " + amzDate + " is now earlier than "
-                    + AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " - 15 min.)");
+                    + AMZ_DATE.format(wallClock.minus(MAX_SKEW)) + " (" + AMZ_DATE.format(wallClock) + " - 15 min.)");
         }
         return identity;
     }

@@ -61,8 +61,17 @@ public final class ImageBuilderService implements Service {
     @Override
     public Response handle(Call call) {
         Fixture.Account account = fixture.account(call.caller().account());
-        Fixture.Region data = account == null ? new Fixture.Region(List.of(), List.of(), null)
+        Fixture.Region data = account == null ? new Fixture.Region(List.of(), List.of(), null, 0, null)
                 : account.region(call.region());
+        if (data.delayMs() > 0) {
+            stats.fault("slowPartition");
+            try {
+                Thread.sleep(data.delayMs());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw unavailable();
+            }
+        }
         if (data.error() != null) {
             stats.fault("partitionError");
             throw error(data.error(), "Injected by the fixture for account " + call.caller().account()
@@ -76,6 +85,13 @@ public final class ImageBuilderService implements Service {
             case "GetWorkflow" -> getWorkflow(call, data);
             default -> throw unknownOperation(call.request());
         };
+        if (data.corrupt() != null) {
+            stats.fault("corruptResponse");
+            String body = out.toString();
+            return data.corrupt().equals("truncated")
+                    ? Response.of(200, "application/json", body).truncated()
+                    : Response.of(200, "application/json", body.substring(0, body.length() / 2) + "<<not json>>");
+        }
         return Response.of(200, "application/json", out.toString());
     }
 

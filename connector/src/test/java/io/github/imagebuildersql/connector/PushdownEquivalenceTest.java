@@ -27,7 +27,7 @@ class PushdownEquivalenceTest {
         Random random = new Random(42);
         try (EmulatedAws aws = EmulatedAws.start(estate); Connection pushed = aws.connect(props);
                 Connection scanned = aws.connect(props)) {
-            scanned.unwrap(CalciteConnection.class).getRootSchema().getSubSchema("aws")
+            scanned.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get("aws")
                     .unwrap(ImageBuilderSchema.class).disablePushdownForTesting();
             long callsPushed = 0;
             long callsScanned = 0;

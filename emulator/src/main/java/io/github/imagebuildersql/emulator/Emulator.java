@@ -56,6 +56,7 @@ public final class Emulator implements AutoCloseable {
     private final SigV4Verifier verifier;
     private final Map<String, Service> services = new LinkedHashMap<>();
     private final AtomicReference<Duration> clockOffset = new AtomicReference<>(Duration.ZERO);
+    private final java.util.Queue<Thread> workerThreads = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     private Emulator(Fixture fixture, EmulatorOptions options) throws IOException {
         this.fixture = fixture;
@@ -72,6 +73,8 @@ public final class Emulator implements AutoCloseable {
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "emulator-" + instance + "-worker-" + threads.incrementAndGet());
             t.setDaemon(true);
+            workerThreads.removeIf(old -> !old.isAlive());
+            workerThreads.add(t);
             return t;
         });
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 512);
@@ -117,12 +120,16 @@ public final class Emulator implements AutoCloseable {
         return Instant.now().plus(clockOffset.get());
     }
 
+    /** Stops serving; when this returns, every thread the emulator started has ended. */
     @Override
     public void close() {
         server.stop(0);
         workers.shutdownNow();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);
+            for (Thread t : workerThreads) {
+                t.join(TimeUnit.SECONDS.toMillis(10)); // a pool reports termination a moment before its threads end
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -25,11 +25,8 @@ final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
         Connecting.Target target = Connecting.target(spec, url, demo);
         try {
             // Fail here, with our one-line message, rather than inside sqlline's prompt.
-            Properties info = (Properties) target.info().clone();
-            String session;
-            try (var probe = DriverManager.getConnection(target.url(), info)) {
-                session = SessionDriver.register(sessionProperties(target));
-            }
+            DriverManager.getConnection(target.url(), (Properties) target.info().clone()).close();
+            String session = SessionDriver.register(sessionProperties(target));
             List<String> args = new ArrayList<>(List.of("-u", session, "-n", "", "-p", "",
                     "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE",
                     "--showWarnings=true", "--fastConnect=false"));

@@ -100,7 +100,7 @@ public final class ImageBuilderDriver extends Driver {
                 calcite.onConnectionClose(connection);
                 try {
                     SchemaPlus aws = connection.unwrap(CalciteConnection.class).getRootSchema()
-                            .getSubSchema(ImageBuilderSchema.NAME);
+                            .subSchemas().get(ImageBuilderSchema.NAME);
                     if (aws != null) {
                         aws.unwrap(ImageBuilderSchema.class).close();
                     }

@@ -18,6 +18,7 @@ final class ImageBuilderPrepare extends CalcitePrepareImpl {
     static final int IN_LIST_LIMIT = Integer.MAX_VALUE;
 
     @Override
+    @SuppressWarnings("try") // the resource is the thread-local setting itself
     public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
             long maxRowCount) {
         try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_LIMIT)) {

@@ -22,11 +22,11 @@ public final class ServiceModel {
     private final Map<String, Pattern> patterns = new HashMap<>();
 
     private ServiceModel(JsonNode model) {
-        model.path("operations").fields().forEachRemaining(op -> {
+        model.path("operations").properties().forEach(op -> {
             JsonNode http = op.getValue().path("http");
             operationByRoute.put(http.path("method").asText() + " " + http.path("requestUri").asText(), op.getKey());
         });
-        model.path("shapes").fields().forEachRemaining(shape -> {
+        model.path("shapes").properties().forEach(shape -> {
             JsonNode s = shape.getValue();
             if (s.path("exception").asBoolean()) {
                 errorStatus.put(shape.getKey(), s.path("error").path("httpStatusCode").asInt(400));

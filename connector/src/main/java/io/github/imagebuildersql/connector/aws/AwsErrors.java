@@ -1,5 +1,7 @@
 package io.github.imagebuildersql.connector.aws;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -48,8 +50,8 @@ public final class AwsErrors {
 
     private static Throwable unwrap(Throwable t) {
         Throwable e = t;
-        while ((e instanceof java.util.concurrent.CompletionException
-                || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+        while ((e instanceof CompletionException
+                || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
         return e;

@@ -3,6 +3,7 @@ package io.github.imagebuildersql.connector.aws;
 import io.github.imagebuildersql.connector.partition.Partition;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ public final class PartitionApi {
     }
 
     /** What AWS answers to credentials it considers expired, in the services this connector calls. */
-    private static final java.util.Set<String> EXPIRED = java.util.Set.of("ExpiredTokenException", "ExpiredToken",
+    private static final Set<String> EXPIRED = Set.of("ExpiredTokenException", "ExpiredToken",
             "RequestExpired");
 
     public Partition partition() {

@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.calcite;
 
+import io.github.imagebuildersql.connector.partition.Partition;
 import io.github.imagebuildersql.connector.row.RowBuilder;
 import io.github.imagebuildersql.connector.scan.ColumnConstraints;
 import io.github.imagebuildersql.connector.scan.ScanExecution;
@@ -9,8 +10,11 @@ import io.github.imagebuildersql.connector.scan.ScanPlanner;
 import io.github.imagebuildersql.connector.table.Column;
 import io.github.imagebuildersql.connector.table.ColumnType;
 import io.github.imagebuildersql.connector.table.TableDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiPredicate;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -71,23 +75,12 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         int[] columns = projects != null ? projects : IntStream.range(0, definition.columns().size()).toArray();
         boolean detail = IntStream.of(columns).anyMatch(i -> definition.columns().get(i).needsDetail());
         ColumnConstraints where = schema.pushdownEnabled() ? ColumnConstraints.of(filters, root) : ColumnConstraints.none();
-        java.util.Map<Integer, java.util.Set<String>> applied = new java.util.HashMap<>();
+        List<RexNode> applied = new ArrayList<>();
         if (schema.pushdownEnabled()) {
-            java.util.function.IntPredicate plain = i -> definition.columns().get(i).type() == ColumnType.VARCHAR;
-            for (java.util.Iterator<RexNode> it = filters.iterator(); it.hasNext(); ) {
-                RexNode element = it.next();
-                if (ColumnConstraints.exactlyApplicable(element, root, plain)) {
-                    ColumnConstraints.of(List.of(element), root).all().forEach((col, vals) ->
-                            applied.merge(col, vals, (a, b) -> {
-                                java.util.Set<String> both = new java.util.HashSet<>(a);
-                                both.retainAll(b);
-                                return both;
-                            }));
-                    it.remove();
-                }
-            }
+            IntPredicate plain = i -> definition.columns().get(i).type() == ColumnType.VARCHAR;
+            filters.removeIf(element -> ColumnConstraints.exactlyApplicable(element, root, plain) && applied.add(element));
         }
-        var rowFilter = RowBuilder.filter(definition, applied);
+        BiPredicate<T, Partition> rowFilter = RowBuilder.filter(definition, ColumnConstraints.of(applied, root).all());
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
         Long timeout = DataContext.Variable.TIMEOUT.get(root);
         // The listener is taken here, on the statement's own thread, before any worker starts.

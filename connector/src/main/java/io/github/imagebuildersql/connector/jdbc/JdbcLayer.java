@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 
 /**
  * A thin layer over Avatica's connection, statements and result sets, for two things Avatica does not
@@ -95,7 +96,7 @@ final class JdbcLayer {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            boolean declaresSqlException = java.util.Arrays.asList(method.getExceptionTypes())
+            boolean declaresSqlException = Arrays.asList(method.getExceptionTypes())
                     .contains(java.sql.SQLException.class);
             boolean translatable = cause instanceof RuntimeException || cause instanceof SQLException
                     || cause instanceof StackOverflowError;

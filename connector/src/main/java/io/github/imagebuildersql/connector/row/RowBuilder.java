@@ -5,6 +5,9 @@ import io.github.imagebuildersql.connector.table.Column;
 import io.github.imagebuildersql.connector.table.TableDefinition;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /** Turns an API object into the projected columns of one row, in Calcite's value representation. */
@@ -18,12 +21,11 @@ public final class RowBuilder<T> {
     }
 
     /** Whether an item satisfies the point constraints the scan applies itself (plain VARCHAR columns only). */
-    public static <T> java.util.function.BiPredicate<T, Partition> filter(TableDefinition<T> table,
-            java.util.Map<Integer, java.util.Set<String>> constraints) {
-        java.util.function.BiPredicate<T, Partition> all = (item, partition) -> true;
-        for (var e : constraints.entrySet()) {
+    public static <T> BiPredicate<T, Partition> filter(TableDefinition<T> table, Map<Integer, Set<String>> constraints) {
+        BiPredicate<T, Partition> all = (item, partition) -> true;
+        for (Map.Entry<Integer, Set<String>> e : constraints.entrySet()) {
             Column<T> c = table.columns().get(e.getKey());
-            java.util.Set<String> allowed = e.getValue();
+            Set<String> allowed = e.getValue();
             all = all.and((item, partition) -> {
                 Object v = c.value().apply(item, partition);
                 return v != null && allowed.contains(v); // NULL = 'x' is never true

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
@@ -58,7 +59,7 @@ public final class ColumnConstraints {
      * an element can be taken off Calcite's list, so Calcite generates no code for it, however long its
      * IN list (code generation turns a 10,000-value IN list into ORs nested 10,000 deep).
      */
-    public static boolean exactlyApplicable(RexNode element, DataContext context, java.util.function.IntPredicate columns) {
+    public static boolean exactlyApplicable(RexNode element, DataContext context, IntPredicate columns) {
         for (RexNode conjunct : RelOptUtil.conjunctions(element)) {
             Optional<Constraint> c = constraint(conjunct, context);
             if (c.isEmpty() || !columns.test(c.get().column)

@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.connector.scan;
 
 import io.github.imagebuildersql.connector.partition.Partition;
+import java.util.Set;
 
 /**
  * A partition whose listing failed after retries: where, which call, what AWS said.
@@ -20,6 +21,6 @@ public record PartitionFailure(String table, Partition partition, String operati
     }
 
     /** What an opt-in region that is not enabled answers. */
-    private static final java.util.Set<String> UNRECOGNIZED = java.util.Set.of("UnrecognizedClientException",
+    private static final Set<String> UNRECOGNIZED = Set.of("UnrecognizedClientException",
             "InvalidClientTokenId");
 }

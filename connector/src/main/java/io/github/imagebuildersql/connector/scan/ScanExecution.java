@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.apache.calcite.linq4j.Enumerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private final TableDefinition<T> table;
     private final ScanPlan plan;
     private final RowBuilder<T> rows;
-    private final java.util.function.BiPredicate<T, Partition> rowFilter;
+    private final BiPredicate<T, Partition> rowFilter;
     private final AwsClients clients;
     private final ConnectorConfig config;
     private final ScanListener listener;
@@ -70,7 +72,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private int tasksEnded;
 
     public ScanExecution(TableDefinition<T> table, ScanPlan plan, RowBuilder<T> rows,
-            java.util.function.BiPredicate<T, Partition> rowFilter, AwsClients clients, ConnectorConfig config,
+            BiPredicate<T, Partition> rowFilter, AwsClients clients, ConnectorConfig config,
             ScanListener listener, AtomicBoolean statementCancelled, long timeoutMillis) {
         this.table = table;
         this.plan = plan;
@@ -117,7 +119,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         workers.shutdown(); // no more tasks; the threads end when theirs do
     }
 
-    private void runTask(Partition partition, java.util.function.Consumer<PartitionApi> task, Semaphore permits) {
+    private void runTask(Partition partition, Consumer<PartitionApi> task, Semaphore permits) {
         long before = rowsProduced.get();
         try {
             try {

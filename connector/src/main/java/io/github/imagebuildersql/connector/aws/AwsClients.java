@@ -16,6 +16,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
@@ -31,6 +32,13 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 public final class AwsClients implements AutoCloseable {
     /** Throttling is expected at scale; the SDK's backoff with jitter gets many tries before a partition fails. */
     static final int MAX_ATTEMPTS = 10;
+    /**
+     * The SDK's default throttling backoff (1 s base, 20 s cap) can spend more than callTimeout on one
+     * unlucky call; with these caps ten attempts wait at most about 33 s, inside the default 60 s.
+     */
+    static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(5));
+    static final BackoffStrategy THROTTLING_BACKOFF =
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(5));
 
     private final ConnectorConfig config;
     private final SdkHttpClient http;
@@ -54,6 +62,8 @@ public final class AwsClients implements AutoCloseable {
                 : DefaultCredentialsProvider.builder().build();
         this.retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(BACKOFF)
+                .throttlingBackoffStrategy(THROTTLING_BACKOFF)
                 .circuitBreakerEnabled(false)
                 .build();
     }

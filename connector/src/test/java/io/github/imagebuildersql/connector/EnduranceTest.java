@@ -63,15 +63,30 @@ class EnduranceTest {
                 }
             } finally {
                 pool.shutdown();
+                pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
             }
+            Footprint.joinThreadsStartedSince(before);
             Footprint after = Footprint.now();
-            assertTrue(after.threads() <= before.threads() + 4, "threads " + before.threads() + " -> " + after.threads());
+            assertTrue(after.threads() <= before.threads() + 4, "threads " + before.threads() + " -> " + after.threads()
+                    + ": " + after.alive().stream().filter(t -> !before.alive().contains(t)).map(Thread::getName).toList());
             assertTrue(after.openFiles() <= before.openFiles() + 16, "open files " + before.openFiles() + " -> " + after.openFiles());
             assertTrue(after.heapMb() <= before.heapMb() + 64, "heap after GC " + before.heapMb() + " MB -> " + after.heapMb() + " MB");
         }
     }
 
-    record Footprint(int threads, long openFiles, long heapMb) {
+    record Footprint(int threads, long openFiles, long heapMb, java.util.Set<Thread> alive) {
+        /**
+         * Threads started since {@code before} that are on their way out (pool workers, closed clients'
+         * schedulers) are joined, so that what is counted afterwards is what stays.
+         */
+        static void joinThreadsStartedSince(Footprint before) throws InterruptedException {
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                if (!before.alive().contains(t) && !t.getName().startsWith("emulator-") && t != Thread.currentThread()) {
+                    t.join(10_000);
+                }
+            }
+        }
+
         static Footprint now() throws Exception {
             for (int i = 0; i < 3; i++) {
                 System.gc();
@@ -81,10 +96,11 @@ class EnduranceTest {
                 open = fds.count();
             }
             // The emulator serves from this JVM too; its own worker pool is not the connector's footprint.
-            int threads = (int) Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.isAlive() && !t.getName().startsWith("emulator-")).count();
-            return new Footprint(threads, open,
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024));
+            java.util.Set<Thread> alive = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.isAlive() && !t.getName().startsWith("emulator-"))
+                    .collect(java.util.stream.Collectors.toSet());
+            return new Footprint(alive.size(), open,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024), alive);
         }
     }
 }

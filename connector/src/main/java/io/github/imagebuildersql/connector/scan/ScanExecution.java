@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import org.apache.calcite.linq4j.Enumerator;
@@ -104,31 +105,37 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         ListOptions options = new ListOptions(plan.apiFilters(), plan.detail());
         if (plan.isLookup()) {
             for (ScanPlan.KeyLookup lookup : plan.lookups()) {
-                workers.execute(() -> runTask(lookup.partition(), api -> table.getter()
+                workers.execute(() -> runTask(lookup.partition(), (api, sink) -> table.getter()
                         .get(api, lookup.arn(), plan.detail())
                         .filter(item -> rowFilter.test(item, lookup.partition()))
-                        .ifPresent(item -> emit(Collections.singletonList(rows.row(item, lookup.partition())))), permits));
+                        .ifPresent(item -> sink.accept(Collections.singletonList(rows.row(item, lookup.partition())))),
+                        permits));
             }
         } else {
             for (Partition partition : plan.partitions()) {
-                workers.execute(() -> runTask(partition, api -> table.lister().list(api, options,
-                        page -> emit(page.stream().filter(item -> rowFilter.test(item, partition))
+                workers.execute(() -> runTask(partition, (api, sink) -> table.lister().list(api, options,
+                        page -> sink.accept(page.stream().filter(item -> rowFilter.test(item, partition))
                                 .<Object[]>map(item -> rows.row(item, partition)).toList())), permits));
             }
         }
         workers.shutdown(); // no more tasks; the threads end when theirs do
     }
 
-    private void runTask(Partition partition, Consumer<PartitionApi> task, Semaphore permits) {
-        long before = rowsProduced.get();
+    /** One partition's listing, or one key's lookup, handing pages of rows to the sink it is given. */
+    private void runTask(Partition partition, BiConsumer<PartitionApi, Consumer<List<Object[]>>> task,
+            Semaphore permits) {
+        AtomicLong partitionRows = new AtomicLong();
         try {
             try {
                 task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped,
-                        () -> clients.renewCredentials(partition.account())));
+                        () -> clients.renewCredentials(partition.account())), page -> {
+                            partitionRows.addAndGet(page.size());
+                            emit(page);
+                        });
                 send(new TaskEnded());
             } catch (PartitionApi.ApiCallException e) {
                 PartitionFailure failure = new PartitionFailure(table.name(), partition, e.operation(), e.errorCode(),
-                        AwsErrors.message(e.getCause()), rowsProduced.get() - before);
+                        AwsErrors.message(e.getCause()), partitionRows.get());
                 if (config.onError() == OnError.SKIP || config.ignoreErrorCodes().contains(failure.errorCode())) {
                     LOG.warn("skipped {}", failure.describe());
                     send(new Skipped(failure));

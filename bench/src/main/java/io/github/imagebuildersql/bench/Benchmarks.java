@@ -407,7 +407,7 @@ public final class Benchmarks {
         String sql = "select arn, name, status, tags from imagebuilder_image_pipeline";
         try (Emulator clean = Emulator.start(estate,
                 EmulatorOptions.defaults().withLatency(Duration.ofMillis(settings.latencyMs())))) {
-            cleanMs = timeScan(faultUrl(clean, estate), sql, expectedRows);
+            cleanMs = timeScan(url(clean, estate, MAX_CONCURRENCY, 5), sql, expectedRows);
             cleanCalls = clean.stats().totalRequests();
         }
         report.exact("fault-free run: calls (" + Samples.fmt(cleanMs) + " ms)", cleanCalls, "", "");
@@ -416,7 +416,7 @@ public final class Benchmarks {
                     .withErrorRate(0.05).withLatency(Duration.ofMillis(settings.latencyMs())).withSeed(seed))) {
                 long rows;
                 long start = System.nanoTime();
-                try (Connection c = DriverManager.getConnection(faultUrl(faulty, estate))) {
+                try (Connection c = DriverManager.getConnection(url(faulty, estate, MAX_CONCURRENCY, 5))) {
                     rows = count(c, sql);
                 }
                 double ms = (System.nanoTime() - start) / 1e6;
@@ -430,11 +430,6 @@ public final class Benchmarks {
         }
     }
 
-    String faultUrl(Emulator emulator, Fixture estate) {
-        return "jdbc:imagebuilder:endpoint=" + emulator.endpoint() + ";accounts=" + String.join(",",
-                estate.accounts().keySet()) + ";roleName=" + ROLE + ";regions="
-                + String.join(",", EstateGenerator.REGIONS.subList(0, 5)) + ";maxConcurrency=" + MAX_CONCURRENCY;
-    }
 
     // ---- case 7 ----------------------------------------------------------------------------
 
@@ -493,9 +488,13 @@ public final class Benchmarks {
     }
 
     String url(Emulator emulator, Fixture estate, int maxConcurrency) {
+        return url(emulator, estate, maxConcurrency, settings.regions());
+    }
+
+    static String url(Emulator emulator, Fixture estate, int maxConcurrency, int regions) {
         return "jdbc:imagebuilder:endpoint=" + emulator.endpoint() + ";accounts=" + String.join(",",
                 estate.accounts().keySet()) + ";roleName=" + ROLE + ";regions="
-                + String.join(",", EstateGenerator.REGIONS.subList(0, settings.regions())) + ";maxConcurrency=" + maxConcurrency;
+                + String.join(",", EstateGenerator.REGIONS.subList(0, regions)) + ";maxConcurrency=" + maxConcurrency;
     }
 
     static Map<String, String> env(Fixture estate) {

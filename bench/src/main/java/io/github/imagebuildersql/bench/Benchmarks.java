@@ -110,20 +110,16 @@ public final class Benchmarks {
                 + "connection, so it assumes every role again; in process, three runs first warm the JIT up and are "
                 + "not counted (start-up is case 6). Bound = max(calls in series in one partition × latency, total "
                 + "calls ÷ maxConcurrency × latency).");
-        List<Double> inProcess = new ArrayList<>();
-        long calls = 0;
         for (int i = 0; i < 3; i++) { // warm-up, not counted: on 2 cores the JIT's compiles compete with the scan
             timeScan(url(emulator, estate, MAX_CONCURRENCY), "select arn, name, status from imagebuilder_image_pipeline",
                     (long) partitions * settings.pipelines());
         }
-        for (int i = 0; i < settings.runs(); i++) {
-            emulator.stats().reset();
-            inProcess.add(timeScan(url(emulator, estate, MAX_CONCURRENCY), "select arn, name, status from imagebuilder_image_pipeline",
-                    (long) partitions * settings.pipelines()));
-            calls = emulator.stats().totalRequests();
-        }
+        Scans full = scans(emulator, url(emulator, estate, MAX_CONCURRENCY),
+                "select arn, name, status from imagebuilder_image_pipeline", (long) partitions * settings.pipelines(),
+                settings.runs());
+        long calls = full.calls();
         double bound = bound(calls, 1 + pages, MAX_CONCURRENCY);
-        Samples in = Samples.of(inProcess);
+        Samples in = full.times();
         counts.put("fullScan.calls", calls);
         long expected = settings.accounts() + (long) partitions * pages;
         report.exact("API calls (one AssumeRole per account + every ListImagePipelines page)", calls,
@@ -439,17 +435,11 @@ public final class Benchmarks {
         report.section("7. Concurrency scaling", "Case 1 in process (JVM already warm) at several maxConcurrency "
                 + "settings.");
         for (int mc : settings.concurrencies()) {
-            List<Double> times = new ArrayList<>();
-            long calls = 0;
             int runs = mc == 1 ? Math.min(2, settings.runs()) : settings.runs();
-            for (int i = 0; i < Math.max(1, runs); i++) {
-                emulator.stats().reset();
-                times.add(timeScan(url(emulator, estate, mc), "select arn from imagebuilder_image_pipeline",
-                        (long) partitions * settings.pipelines()));
-                calls = emulator.stats().totalRequests();
-            }
-            double bound = bound(calls, 1 + pages, mc);
-            Samples s = Samples.of(times);
+            Scans scans = scans(emulator, url(emulator, estate, mc), "select arn from imagebuilder_image_pipeline",
+                    (long) partitions * settings.pipelines(), Math.max(1, runs));
+            double bound = bound(scans.calls(), 1 + pages, mc);
+            Samples s = scans.times();
             report.row("maxConcurrency " + mc, s, "ms", "bound " + Samples.fmt(bound) + " ms",
                     Samples.fmt(s.median() / bound) + "× bound");
         }
@@ -459,6 +449,20 @@ public final class Benchmarks {
 
     double bound(long calls, int inSeries, int maxConcurrency) {
         return Math.max(inSeries * settings.latencyMs(), (double) calls / maxConcurrency * settings.latencyMs());
+    }
+
+    /** Repeated scans: their times, and the calls one of them makes. */
+    record Scans(Samples times, long calls) {}
+
+    Scans scans(Emulator emulator, String url, String sql, long expectedRows, int runs) throws SQLException {
+        List<Double> times = new ArrayList<>();
+        long calls = 0;
+        for (int i = 0; i < runs; i++) {
+            emulator.stats().reset();
+            times.add(timeScan(url, sql, expectedRows));
+            calls = emulator.stats().totalRequests();
+        }
+        return new Scans(Samples.of(times), calls);
     }
 
     double timeScan(String url, String sql, long expectedRows) throws SQLException {

@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.connector.aws;
 
 import io.github.imagebuildersql.connector.partition.Partition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,6 +86,19 @@ public final class PartitionApi {
         } finally {
             permits.release();
         }
+    }
+
+    /**
+     * One detail call per item (GetWorkflow per build version, GetImage per image, ...), the answers in
+     * the items' order. Every table's detail calls go through here, so how they are scheduled (in series,
+     * or in parallel under the query's permits with a per-partition bound) is decided in one place.
+     */
+    public <S, R> List<R> detailCalls(String operation, List<S> items, Function<S, Function<ImagebuilderClient, R>> call) {
+        List<R> answers = new ArrayList<>(items.size());
+        for (S item : items) {
+            answers.add(call(operation, call.apply(item)));
+        }
+        return answers;
     }
 
     /** A Get that answers "no such resource" with empty rather than an error. */

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.imagebuilder.model.ListWorkflowBuildVersionsResponse;
 import software.amazon.awssdk.services.imagebuilder.model.ListWorkflowsResponse;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
+import software.amazon.awssdk.services.imagebuilder.model.Workflow;
 import software.amazon.awssdk.services.imagebuilder.model.WorkflowSummary;
 import software.amazon.awssdk.services.imagebuilder.model.WorkflowVersion;
 
@@ -83,10 +84,14 @@ public final class WorkflowTable {
     }
 
     private static List<WorkflowBuild> withDetail(PartitionApi api, List<WorkflowSummary> builds, boolean detail) {
+        if (!detail) {
+            return builds.stream().map(s -> new WorkflowBuild(s, null)).toList();
+        }
+        List<Workflow> workflows = api.detailCalls("GetWorkflow", builds,
+                s -> c -> c.getWorkflow(r -> r.workflowBuildVersionArn(s.arn())).workflow());
         List<WorkflowBuild> rows = new ArrayList<>(builds.size());
-        for (WorkflowSummary s : builds) {
-            rows.add(new WorkflowBuild(s, detail ? api.call("GetWorkflow",
-                    c -> c.getWorkflow(r -> r.workflowBuildVersionArn(s.arn())).workflow()) : null));
+        for (int i = 0; i < builds.size(); i++) {
+            rows.add(new WorkflowBuild(builds.get(i), workflows.get(i)));
         }
         return rows;
     }

@@ -52,6 +52,7 @@ public final class Emulator implements AutoCloseable {
     private final ExecutorService workers;
     private final CallStats stats = new CallStats();
     private final FaultInjector faults;
+    private final RateLimits rateLimits;
     private final CredentialStore credentials;
     private final SigV4Verifier verifier;
     private final Map<String, Service> services = new LinkedHashMap<>();
@@ -61,6 +62,7 @@ public final class Emulator implements AutoCloseable {
     private Emulator(Fixture fixture, EmulatorOptions options) throws IOException {
         this.fixture = fixture;
         this.faults = new FaultInjector(options);
+        this.rateLimits = new RateLimits(options.rateLimit());
         this.credentials = new CredentialStore(fixture.credentials());
         this.verifier = new SigV4Verifier(credentials);
         for (Service s : List.of(new ImageBuilderService(fixture, ServiceModel.imageBuilder(), stats),
@@ -159,8 +161,10 @@ public final class Emulator implements AutoCloseable {
         }
         String operation = service.operation(request);
         Identity known = signed == null ? null : credentials.find(signed.accessKeyId());
-        stats.request(operation != null ? operation : "UnknownOperation",
-                known == null ? null : known.account() + "/" + signed.region());
+        String partition = known == null ? null : known.account() + "/" + signed.region();
+        stats.request(operation != null ? operation : "UnknownOperation", partition);
+        // judged on arrival, as AWS counts a request when it comes in
+        boolean admitted = !service.signingName().equals("imagebuilder") || rateLimits.admit(partition);
         try {
             faults.delay();
             Identity caller;
@@ -171,6 +175,10 @@ public final class Emulator implements AutoCloseable {
             }
             if (operation == null) {
                 throw service.unknownOperation(request);
+            }
+            if (!admitted) {
+                stats.fault("rateLimit");
+                throw service.throttled();
             }
             switch (faults.draw()) {
                 case THROTTLE -> {

@@ -11,9 +11,11 @@ import java.time.Duration;
  * @param errorRate probability that a request fails with a 503
  * @param seed makes the fault draws repeatable
  * @param sessionTtl when set, overrides the lifetime of every credential AssumeRole issues
+ * @param rateLimit Image Builder requests per second each account and region may make (a token bucket holding
+ *     one second's worth); 0 for no limit
  */
 public record EmulatorOptions(int port, Duration latency, double throttleRate, double errorRate, long seed,
-        Duration sessionTtl) {
+        Duration sessionTtl, int rateLimit) {
 
     public EmulatorOptions {
         if (port < 0 || port > 65535) {
@@ -24,34 +26,41 @@ public record EmulatorOptions(int port, Duration latency, double throttleRate, d
         }
         requireProbability("throttle rate", throttleRate);
         requireProbability("error rate", errorRate);
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("rate limit must not be negative, got " + rateLimit);
+        }
     }
 
     public static EmulatorOptions defaults() {
-        return new EmulatorOptions(0, Duration.ZERO, 0, 0, 1, null);
+        return new EmulatorOptions(0, Duration.ZERO, 0, 0, 1, null, 0);
     }
 
     public EmulatorOptions withPort(int newPort) {
-        return new EmulatorOptions(newPort, latency, throttleRate, errorRate, seed, sessionTtl);
+        return new EmulatorOptions(newPort, latency, throttleRate, errorRate, seed, sessionTtl, rateLimit);
     }
 
     public EmulatorOptions withLatency(Duration newLatency) {
-        return new EmulatorOptions(port, newLatency, throttleRate, errorRate, seed, sessionTtl);
+        return new EmulatorOptions(port, newLatency, throttleRate, errorRate, seed, sessionTtl, rateLimit);
     }
 
     public EmulatorOptions withThrottleRate(double rate) {
-        return new EmulatorOptions(port, latency, rate, errorRate, seed, sessionTtl);
+        return new EmulatorOptions(port, latency, rate, errorRate, seed, sessionTtl, rateLimit);
     }
 
     public EmulatorOptions withErrorRate(double rate) {
-        return new EmulatorOptions(port, latency, throttleRate, rate, seed, sessionTtl);
+        return new EmulatorOptions(port, latency, throttleRate, rate, seed, sessionTtl, rateLimit);
     }
 
     public EmulatorOptions withSeed(long newSeed) {
-        return new EmulatorOptions(port, latency, throttleRate, errorRate, newSeed, sessionTtl);
+        return new EmulatorOptions(port, latency, throttleRate, errorRate, newSeed, sessionTtl, rateLimit);
     }
 
     public EmulatorOptions withSessionTtl(Duration ttl) {
-        return new EmulatorOptions(port, latency, throttleRate, errorRate, seed, ttl);
+        return new EmulatorOptions(port, latency, throttleRate, errorRate, seed, ttl, rateLimit);
+    }
+
+    public EmulatorOptions withRateLimit(int requestsPerSecond) {
+        return new EmulatorOptions(port, latency, throttleRate, errorRate, seed, sessionTtl, requestsPerSecond);
     }
 
     private static void requireProbability(String what, double p) {

@@ -50,6 +50,11 @@ public final class Main implements Callable<Integer> {
             description = "Lifetime of credentials AssumeRole issues, whatever the caller asks for.")
     private Long sessionTtlSeconds;
 
+    @Option(names = "--rate-limit", defaultValue = "0", paramLabel = "N",
+            description = "Image Builder requests per second per account and region (a token bucket of N); beyond it "
+                    + "429 CallRateLimitExceededException. 0: no limit (default).")
+    private int rateLimit;
+
     @Override
     public Integer call() throws Exception {
         if (fixture != null && generate != null) {
@@ -58,13 +63,16 @@ public final class Main implements Callable<Integer> {
         if (latencyMs < 0) {
             throw new IllegalArgumentException("--latency-ms must not be negative, got " + latencyMs);
         }
+        if (rateLimit < 0) {
+            throw new IllegalArgumentException("--rate-limit must not be negative, got " + rateLimit);
+        }
         if (sessionTtlSeconds != null && sessionTtlSeconds < 1) {
             throw new IllegalArgumentException("--session-ttl-seconds must be at least 1, got " + sessionTtlSeconds);
         }
         Fixture estate = fixture != null ? Fixture.load(fixture)
                 : generate != null ? EstateGenerator.generate(generate) : Fixture.sampleEstate();
         EmulatorOptions options = new EmulatorOptions(port, Duration.ofMillis(latencyMs), throttleRate, errorRate,
-                seed, sessionTtlSeconds == null ? null : Duration.ofSeconds(sessionTtlSeconds));
+                seed, sessionTtlSeconds == null ? null : Duration.ofSeconds(sessionTtlSeconds), rateLimit);
         Emulator emulator = Emulator.start(estate, options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

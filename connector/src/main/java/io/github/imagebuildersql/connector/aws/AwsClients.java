@@ -6,6 +6,9 @@ import io.github.imagebuildersql.connector.partition.Partition;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -24,10 +27,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * The one place SDK clients are built. A connection has one HTTP connection pool, one STS and one
- * Organizations client, and one Image Builder client per account and region, all reused across its
- * queries and closed with it. Credentials for an assumed account are cached and refreshed before they
- * expire by the SDK's AssumeRole provider.
+ * The one place SDK clients are built. A connection has one HTTP connection pool (maxConcurrency
+ * connections), one scheduler for the SDK's call timeouts, one STS and one Organizations client, and one
+ * Image Builder client per region, all reused across its queries and closed with it: what it holds grows
+ * with regions and concurrency, never with accounts × regions. An account's calls carry that account's
+ * credentials per request; assumed-role credentials are cached per account and refreshed before they
+ * expire by the SDK's AssumeRole provider, one AssumeRole at a time.
  */
 public final class AwsClients implements AutoCloseable {
     /**
@@ -39,6 +44,8 @@ public final class AwsClients implements AutoCloseable {
      * The SDK's default throttling backoff (1 s base, 20 s cap) can spend more than callTimeout on one
      * unlucky call; with these caps fifteen attempts wait at most about 48 s, inside the default 60 s.
      */
+    /** Timeout bookkeeping is cheap: two threads serve any number of calls in flight. */
+    static final int TIMEOUT_THREADS = 2;
     static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(4));
     static final BackoffStrategy THROTTLING_BACKOFF =
             BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4));
@@ -47,7 +54,12 @@ public final class AwsClients implements AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider baseCredentials;
     private final RetryStrategy retries;
-    private final Map<Partition, ImagebuilderClient> imagebuilders = new ConcurrentHashMap<>();
+    /**
+     * Every client's call timeouts are scheduled here. Without it each client starts its own scheduler
+     * threads: thousands of them in a scan of an organisation.
+     */
+    private final ScheduledExecutorService timeouts;
+    private final Map<String, ImagebuilderClient> imagebuilders = new ConcurrentHashMap<>();
     private final Map<String, RenewableRoleCredentials> assumed = new ConcurrentHashMap<>();
     private volatile StsClient sts;
     private volatile OrganizationsClient organizations;
@@ -60,6 +72,15 @@ public final class AwsClients implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
+        AtomicInteger timeoutThreads = new AtomicInteger();
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(TIMEOUT_THREADS, r -> {
+            Thread t = new Thread(r, "imagebuilder-sdk-timeouts-" + timeoutThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        // most timeouts are cancelled when their call returns: drop them at once rather than at their deadline
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timeouts = scheduler;
         this.baseCredentials = config.profile() != null
                 ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
                 : DefaultCredentialsProvider.builder().build();
@@ -71,12 +92,18 @@ public final class AwsClients implements AutoCloseable {
                 .build();
     }
 
-    /** The Image Builder client of one account and region, with that account's credentials. */
+    /**
+     * The Image Builder API of one account and region: the region's client, every request signed with the
+     * account's credentials. Cheap: a view, nothing to close.
+     */
     public ImagebuilderClient imagebuilder(Partition partition) {
-        return imagebuilders.computeIfAbsent(partition, p -> configure(ImagebuilderClient.builder())
-                .region(Region.of(p.region()))
-                .credentialsProvider(credentialsFor(p.account()))
-                .build());
+        ImagebuilderClient regional = imagebuilders.computeIfAbsent(partition.region(), region ->
+                configure(ImagebuilderClient.builder()).region(Region.of(region)).credentialsProvider(baseCredentials)
+                        .build());
+        if (config.accounts() instanceof AccountSelection.Caller) {
+            return regional;
+        }
+        return AccountClient.of(regional, credentialsFor(partition.account()));
     }
 
     public StsClient sts() {
@@ -156,6 +183,7 @@ public final class AwsClients implements AutoCloseable {
             B configure(B builder) {
         builder.httpClient(http);
         builder.overrideConfiguration(o -> {
+            o.scheduledExecutorService(timeouts);
             o.retryStrategy(retries);
             o.apiCallTimeout(config.callTimeout());
             o.apiCallAttemptTimeout(config.callTimeout().dividedBy(3));
@@ -176,6 +204,7 @@ public final class AwsClients implements AutoCloseable {
             closeQuietly(c);
         }
         http.close();
+        timeouts.shutdownNow();
     }
 
     private static void closeQuietly(AutoCloseable c) {

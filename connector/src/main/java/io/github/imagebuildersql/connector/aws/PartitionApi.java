@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,14 +27,25 @@ public final class PartitionApi {
     private final Semaphore permits;
     private final BooleanSupplier cancelled;
     private final Runnable renewCredentials;
+    private final Executor helpers;
+    private final int detailConcurrency;
+    private final RequestPacer pacer;
 
+    /**
+     * @param helpers runs a partition's extra detail-call workers on the scan's threads
+     * @param detailConcurrency detail calls of this partition at once (the caller's thread counts as one)
+     * @param rateLimit requests per second to this account and region, or 0 for no limit
+     */
     public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled,
-            Runnable renewCredentials) {
+            Runnable renewCredentials, Executor helpers, int detailConcurrency, int rateLimit) {
         this.partition = partition;
         this.client = client;
         this.permits = permits;
         this.cancelled = cancelled;
         this.renewCredentials = renewCredentials;
+        this.helpers = helpers;
+        this.detailConcurrency = detailConcurrency;
+        this.pacer = rateLimit > 0 ? new RequestPacer(rateLimit) : null;
     }
 
     /** What AWS answers to credentials it considers expired, in the services this connector calls. */
@@ -67,6 +80,9 @@ public final class PartitionApi {
         if (cancelled()) {
             throw new CancelledException();
         }
+        if (pacer != null) {
+            pacer.awaitTurn(cancelled); // before taking a permit: a paced partition does not hold up the others
+        }
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -90,15 +106,89 @@ public final class PartitionApi {
 
     /**
      * One detail call per item (GetWorkflow per build version, GetImage per image, ...), the answers in
-     * the items' order. Every table's detail calls go through here, so how they are scheduled (in series,
-     * or in parallel under the query's permits with a per-partition bound) is decided in one place.
+     * the items' order. Every table's detail calls go through here. Up to detailConcurrency of them run at
+     * once, each under one of the query's permits: this thread works through the items, and helpers on
+     * the scan's threads join it as they come free (it never waits for a helper that has not started,
+     * so a scan whose threads are all busy still progresses). The first failure fails the whole batch.
      */
     public <S, R> List<R> detailCalls(String operation, List<S> items, Function<S, Function<ImagebuilderClient, R>> call) {
-        List<R> answers = new ArrayList<>(items.size());
-        for (S item : items) {
-            answers.add(call(operation, call.apply(item)));
+        DetailBatch<S, R> batch = new DetailBatch<>(operation, items, call);
+        for (int i = 1; i < Math.min(detailConcurrency, items.size()); i++) {
+            helpers.execute(batch::work);
         }
-        return answers;
+        batch.work();
+        return batch.answers();
+    }
+
+    /** The items of one detail batch, claimed one at a time by whichever thread is free. */
+    private final class DetailBatch<S, R> {
+        private final String operation;
+        private final List<S> items;
+        private final Function<S, Function<ImagebuilderClient, R>> call;
+        private final Object[] answers;
+        private final AtomicInteger next = new AtomicInteger();
+        private int working; // guarded by this
+        private RuntimeException failure; // guarded by this
+
+        DetailBatch(String operation, List<S> items, Function<S, Function<ImagebuilderClient, R>> call) {
+            this.operation = operation;
+            this.items = items;
+            this.call = call;
+            this.answers = new Object[items.size()];
+        }
+
+        void work() {
+            synchronized (this) {
+                if (failure != null) {
+                    return;
+                }
+                working++; // counted before claiming an item, so the owner waits for every claimed one
+            }
+            try {
+                for (int i = next.getAndIncrement(); i < answers.length && !failed(); i = next.getAndIncrement()) {
+                    Object answer = call(operation, call.apply(items.get(i)));
+                    synchronized (this) {
+                        answers[i] = answer;
+                    }
+                }
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            } finally {
+                synchronized (this) {
+                    working--;
+                    notifyAll();
+                }
+            }
+        }
+
+        private synchronized boolean failed() {
+            return failure != null;
+        }
+
+        @SuppressWarnings("unchecked")
+        synchronized List<R> answers() {
+            while (working > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException();
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            next.set(answers.length); // a helper that starts from now on finds nothing to do
+            List<R> list = new ArrayList<>(answers.length);
+            for (Object a : answers) {
+                list.add((R) a);
+            }
+            return list;
+        }
     }
 
     /** A Get that answers "no such resource" with empty rather than an error. */

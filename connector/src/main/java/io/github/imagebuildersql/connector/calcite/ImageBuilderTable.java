@@ -36,6 +36,7 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
     private final ImageBuilderSchema schema;
 
     ImageBuilderTable(TableDefinition<T> definition, ImageBuilderSchema schema) {
+        AggregateColumnsRule.register();
         this.definition = definition;
         this.schema = schema;
     }

@@ -18,10 +18,12 @@ import software.amazon.awssdk.regions.Region;
  *
  * @param regions the regions to scan; empty means the SDK's default region
  * @param callTimeout the longest one API call may take, retries included
+ * @param detailConcurrency detail calls one partition makes at once
+ * @param rateLimit requests per second to one account and region; 0 for no limit
  */
 public record ConnectorConfig(List<String> regions, AccountSelection accounts, String roleName, String externalId,
         String roleSessionName, String profile, URI endpoint, int maxConcurrency, OnError onError,
-        Set<String> ignoreErrorCodes, Duration callTimeout) {
+        Set<String> ignoreErrorCodes, Duration callTimeout, int detailConcurrency, int rateLimit) {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,64}");
@@ -36,7 +38,8 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
         return "ConnectorConfig[regions=" + regions + ", accounts=" + accounts + ", roleName=" + roleName
                 + ", externalId=" + (externalId == null ? null : "(set)") + ", profile=" + profile
                 + ", endpoint=" + endpoint + ", maxConcurrency=" + maxConcurrency + ", onError=" + onError
-                + ", ignoreErrorCodes=" + ignoreErrorCodes + ", callTimeout=" + callTimeout + "]";
+                + ", ignoreErrorCodes=" + ignoreErrorCodes + ", callTimeout=" + callTimeout
+                + ", detailConcurrency=" + detailConcurrency + ", rateLimit=" + rateLimit + "]";
     }
 
     /** Parses properties by name; keys outside {@link Property} are refused. */
@@ -69,7 +72,10 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 wholeNumber(Property.MAX_CONCURRENCY, values.get(Property.MAX_CONCURRENCY), 1024),
                 onError(values.get(Property.ON_ERROR)),
                 errorCodes(values.get(Property.IGNORE_ERROR_CODES)),
-                Duration.ofSeconds(wholeNumber(Property.CALL_TIMEOUT, values.get(Property.CALL_TIMEOUT), 3600)))
+                Duration.ofSeconds(wholeNumber(Property.CALL_TIMEOUT, values.get(Property.CALL_TIMEOUT), 3600)),
+                wholeNumber(Property.DETAIL_CONCURRENCY, values.get(Property.DETAIL_CONCURRENCY), 64),
+                values.get(Property.RATE_LIMIT) == null ? 0
+                        : wholeNumber(Property.RATE_LIMIT, values.get(Property.RATE_LIMIT), 10_000))
                 .checkRoleName();
     }
 

@@ -25,7 +25,11 @@ public enum Property {
     IGNORE_ERROR_CODES("ignoreErrorCodes", null, "Comma list of AWS error codes (e.g. ForbiddenException,"
             + "AccessDenied) whose partitions count as empty and are reported as warnings."),
     CALL_TIMEOUT("callTimeout", "60", "Seconds one API call may take, retries included (1-3600); each attempt gets "
-            + "a third of it. A partition that stops answering fails after this, like any other failure.");
+            + "a third of it. A partition that stops answering fails after this, like any other failure."),
+    DETAIL_CONCURRENCY("detailConcurrency", "4", "Detail calls (GetWorkflow, ...) one partition (account x region) "
+            + "makes at once, within maxConcurrency (1-64)."),
+    RATE_LIMIT("rateLimit", null, "Requests per second sent to one account in one region (1-10000), to stay under "
+            + "AWS's throttling rather than retry into it. Default: no limit; throttled calls are retried with backoff.");
 
     private final String key;
     private final String defaultValue;

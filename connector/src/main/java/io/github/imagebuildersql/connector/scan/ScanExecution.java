@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,7 +67,10 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(BUFFERED_PAGES);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong rowsProduced = new AtomicLong();
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
+    /** Tasks (partitions or key lookups) not started yet; guarded by this. */
+    private Iterator<Runnable> pending;
+    private final AtomicInteger remaining;
     private Iterator<Object[]> batch = Collections.emptyIterator();
     private Object[] current;
     private int tasksEnded;
@@ -85,40 +88,92 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         this.statementCancelled = statementCancelled;
         this.timeoutMillis = timeoutMillis;
         this.deadlineNanos = timeoutMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis) : 0;
-        int threads = Math.max(1, Math.min(config.maxConcurrency(), plan.tasks()));
         int scan = SCANS.incrementAndGet();
         AtomicInteger n = new AtomicInteger();
-        this.workers = plan.tasks() == 0 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "imagebuilder-scan-" + scan + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.remaining = new AtomicInteger(plan.tasks());
+        // Threads are started as work arrives, at most maxConcurrency of them: one per request in flight.
+        this.workers = plan.tasks() == 0 ? null : new ThreadPoolExecutor(config.maxConcurrency(),
+                config.maxConcurrency(), 0, TimeUnit.MILLISECONDS, new UrgentFirstQueue(), r -> {
+                    Thread t = new Thread(r, "imagebuilder-scan-" + scan + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.DiscardPolicy());
         listener.scanStarted(table.name(), plan.tasks());
         start();
     }
 
+    /**
+     * Starts as many tasks as requests may be in flight; each task, when it ends, starts the next. So the
+     * work queue holds a few tasks, not one per partition, however large the organisation.
+     */
     private void start() {
         if (workers == null) {
             return;
         }
         Semaphore permits = new Semaphore(config.maxConcurrency());
         ListOptions options = new ListOptions(plan.apiFilters(), plan.detail());
+        Iterator<Runnable> tasks;
         if (plan.isLookup()) {
-            for (ScanPlan.KeyLookup lookup : plan.lookups()) {
-                workers.execute(() -> runTask(lookup.partition(), (api, sink) -> table.getter()
-                        .get(api, lookup.arn(), plan.detail())
-                        .filter(item -> rowFilter.test(item, lookup.partition()))
-                        .ifPresent(item -> sink.accept(Collections.singletonList(rows.row(item, lookup.partition())))),
-                        permits));
-            }
+            tasks = plan.lookups().stream().<Runnable>map(lookup -> () -> runTask(lookup.partition(),
+                    (api, sink) -> table.getter()
+                            .get(api, lookup.arn(), plan.detail())
+                            .filter(item -> rowFilter.test(item, lookup.partition()))
+                            .ifPresent(item -> sink.accept(Collections.singletonList(rows.row(item, lookup.partition())))),
+                    permits)).iterator();
         } else {
-            for (Partition partition : plan.partitions()) {
-                workers.execute(() -> runTask(partition, (api, sink) -> table.lister().list(api, options,
-                        page -> sink.accept(page.stream().filter(item -> rowFilter.test(item, partition))
-                                .<Object[]>map(item -> rows.row(item, partition)).toList())), permits));
-            }
+            tasks = plan.partitions().stream().<Runnable>map(partition -> () -> runTask(partition,
+                    (api, sink) -> table.lister().list(api, options,
+                            page -> sink.accept(page.stream().filter(item -> rowFilter.test(item, partition))
+                                    .<Object[]>map(item -> rows.row(item, partition)).toList())), permits))
+                    .iterator();
         }
-        workers.shutdown(); // no more tasks; the threads end when theirs do
+        this.pending = tasks;
+        for (int i = 0; i < Math.min(config.maxConcurrency(), plan.tasks()); i++) {
+            startNextTask();
+        }
+    }
+
+    private void startNextTask() {
+        Runnable next;
+        synchronized (this) {
+            next = pending.hasNext() ? pending.next() : null;
+        }
+        if (next != null) {
+            workers.execute(() -> {
+                try {
+                    next.run();
+                } finally {
+                    if (remaining.decrementAndGet() == 0) {
+                        workers.shutdown(); // the last task has ended: so do the threads
+                    } else {
+                        startNextTask();
+                    }
+                }
+            });
+        }
+    }
+
+    /**
+     * Runs a partition's detail calls on the scan's threads ahead of any partition not yet started, so a
+     * partition under way finishes first and its rows leave memory.
+     */
+    private void runUrgently(Runnable helper) {
+        workers.execute(new Urgent(helper));
+    }
+
+    private record Urgent(Runnable work) implements Runnable {
+        @Override
+        public void run() {
+            work.run();
+        }
+    }
+
+    /** Queues {@link Urgent} work at the head, everything else at the tail. */
+    private static final class UrgentFirstQueue extends LinkedBlockingDeque<Runnable> {
+        @Override
+        public boolean offer(Runnable r) {
+            return r instanceof Urgent ? offerFirst(r) : offerLast(r);
+        }
     }
 
     /** One partition's listing, or one key's lookup, handing pages of rows to the sink it is given. */
@@ -128,7 +183,8 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         try {
             try {
                 task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped,
-                        () -> clients.renewCredentials(partition.account())), page -> {
+                        () -> clients.renewCredentials(partition.account()), this::runUrgently,
+                        config.detailConcurrency(), config.rateLimit()), page -> {
                             partitionRows.addAndGet(page.size());
                             emit(page);
                         });
@@ -250,6 +306,10 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
+            if (workers != null) {
+                workers.shutdown();
+                workers.getQueue().clear(); // tasks not yet started never start; those under way stop at their next call
+            }
         }
     }
 

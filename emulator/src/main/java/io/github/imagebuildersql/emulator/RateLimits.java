@@ -18,8 +18,12 @@ final class RateLimits {
 
     /** Whether this partition's request may proceed now (taking a token), or is throttled. */
     boolean admit(String partition) {
+        return admit(partition, System.nanoTime());
+    }
+
+    boolean admit(String partition, long nanoTime) {
         return perSecond == 0 || partition == null
-                || buckets.computeIfAbsent(partition, p -> new Bucket(perSecond)).take(System.nanoTime());
+                || buckets.computeIfAbsent(partition, p -> new Bucket(perSecond, nanoTime)).take(nanoTime);
     }
 
     private static final class Bucket {
@@ -28,11 +32,11 @@ final class RateLimits {
         private double tokens;
         private long refilledAt;
 
-        Bucket(int perSecond) {
+        Bucket(int perSecond, long nanoTime) {
             this.perNano = perSecond / (double) TimeUnit.SECONDS.toNanos(1);
             this.capacity = perSecond;
             this.tokens = perSecond;
-            this.refilledAt = System.nanoTime();
+            this.refilledAt = nanoTime;
         }
 
         synchronized boolean take(long now) {

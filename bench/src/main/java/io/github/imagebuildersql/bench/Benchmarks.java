@@ -97,6 +97,7 @@ public final class Benchmarks {
         streaming();
         coldStart();
         faults();
+        new OrganisationScale(this).run();
     }
 
     // ---- case 1 ----------------------------------------------------------------------------

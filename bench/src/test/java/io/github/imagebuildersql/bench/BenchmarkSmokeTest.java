@@ -29,10 +29,11 @@ class BenchmarkSmokeTest {
         for (long seed = 1; seed <= 3; seed++) {
             assertEquals(0, b.counts.get("faults.seed" + seed + ".lost"), "rows lost under faults, seed " + seed);
         }
+        assertEquals(b.counts.get("rate.unlimited.calls"), b.counts.get("rate.paced.calls"), "pacing costs no retries");
         String md = b.markdown();
         for (String section : new String[] {"## 1. Full scan", "## 2. Point lookup", "## 3.", "## 4.", "## 5.",
                 "## 6. Cold start", "## 7. Concurrency scaling",
-                "## 8. Fault tolerance"}) {
+                "## 8. Fault tolerance", "## 9. Organisation scale"}) {
             assertTrue(md.contains(section), section);
         }
     }

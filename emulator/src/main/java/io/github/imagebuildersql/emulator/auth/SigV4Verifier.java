@@ -12,6 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -102,12 +105,48 @@ public final class SigV4Verifier {
                 + payloadHash(request);
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + signed.credentialScope() + "\n"
                 + hex(sha256(bytes(canonicalRequest)));
+        return hex(hmac(signingKey(secret, signed), stringToSign));
+    }
+
+    /**
+     * The key derived from a secret for one day, region and service: four HMACs that every request of a
+     * partition would repeat, so they are remembered (as AWS's SDKs remember them on their side).
+     */
+    private static byte[] signingKey(String secret, SignedRequest signed) {
+        String scope = secret + "/" + signed.scopeDate() + "/" + signed.region() + "/" + signed.service();
+        byte[] cached = SIGNING_KEYS.get(scope);
+        if (cached != null) {
+            return cached;
+        }
         byte[] key = hmac(bytes("AWS4" + secret), signed.scopeDate());
         key = hmac(key, signed.region());
         key = hmac(key, signed.service());
         key = hmac(key, "aws4_request");
-        return hex(hmac(key, stringToSign));
+        if (SIGNING_KEYS.size() >= MAX_SIGNING_KEYS) {
+            SIGNING_KEYS.clear(); // a crude bound: at most one re-derivation per scope after a clear
+        }
+        SIGNING_KEYS.put(scope, key);
+        return key;
     }
+
+    private static final int MAX_SIGNING_KEYS = 100_000;
+    private static final Map<String, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
+    private static final Pattern SPACES = Pattern.compile(" +");
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
     /** Services other than S3 sign the path encoded once more than it was sent. */
     private static String canonicalUri(String rawPath) {
@@ -148,7 +187,7 @@ public final class SigV4Verifier {
             List<String> values = request.headers().getOrDefault(name, List.of());
             List<String> trimmed = new ArrayList<>();
             for (String v : values) {
-                trimmed.add(v.trim().replaceAll(" +", " "));
+                trimmed.add(SPACES.matcher(v.trim()).replaceAll(" "));
             }
             sb.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }
@@ -169,7 +208,7 @@ public final class SigV4Verifier {
                     || c == '-' || c == '_' || c == '.' || c == '~' || (c == '/' && !encodeSlash)) {
                 sb.append(c);
             } else {
-                sb.append('%').append(String.format("%02X", b & 0xff));
+                sb.append('%').append(HEX_DIGITS[(b >> 4) & 0xf]).append(HEX_DIGITS[b & 0xf]);
             }
         }
         return sb.toString();
@@ -180,16 +219,12 @@ public final class SigV4Verifier {
     }
 
     private static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA256.get().digest(data);
     }
 
     private static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = HMAC.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(bytes(data));
         } catch (GeneralSecurityException e) {

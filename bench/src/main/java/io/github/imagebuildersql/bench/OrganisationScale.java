@@ -1,0 +1,331 @@
+package io.github.imagebuildersql.bench;
+
+import io.github.imagebuildersql.emulator.CallStats;
+import io.github.imagebuildersql.emulator.Emulator;
+import io.github.imagebuildersql.emulator.EmulatorOptions;
+import io.github.imagebuildersql.emulator.fixture.EstateGenerator;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Case 9: {@code accounts=org} over a whole organisation, in process and as a {@code -Xmx256m} process:
+ * time against the latency bound, threads, memory, close time and where the CPU goes; then the same
+ * connector under AWS's per-account-and-region rate limits.
+ */
+final class OrganisationScale {
+    /** Sizes: accounts × 16 regions, one pipeline each; the rate-limit estate; its rate. */
+    private record Sizes(int[] accounts, int maxConcurrency, int runs, String rateEstate, int rate) {}
+
+    private static final Sizes FULL = new Sizes(new int[] {300, 1250}, 64, 2,
+            "accounts=4,regions=4,pipelines=1,workflows=40", 20);
+    private static final Sizes SMOKE = new Sizes(new int[] {20}, 16, 1,
+            "accounts=2,regions=2,pipelines=1,workflows=6", 50);
+    private static final int REGIONS = 16;
+    private static final String SQL = "select count(*) from imagebuilder_image_pipeline";
+    private static final String ROWS_SQL = "select arn from imagebuilder_image_pipeline";
+
+    private final Benchmarks bench;
+    private final Sizes sizes;
+
+    OrganisationScale(Benchmarks bench) {
+        this.bench = bench;
+        this.sizes = bench.settings.name().equals("smoke") ? SMOKE : FULL;
+    }
+
+    void run() throws Exception {
+        for (int accounts : sizes.accounts()) {
+            organisation(accounts);
+        }
+        rateLimits();
+    }
+
+    private void organisation(int accounts) throws Exception {
+        int partitions = accounts * REGIONS;
+        int latency = bench.settings.latencyMs();
+        int mc = sizes.maxConcurrency();
+        bench.report.section("9. Organisation scale: " + accounts + " accounts × " + REGIONS + " regions",
+                "`accounts=org` over " + partitions + " partitions (one pipeline each: the generator makes every "
+                        + "partition alike), " + latency + " ms latency, maxConcurrency " + mc + ". In process: `"
+                        + ROWS_SQL + "`, a new connection per run after one warm-up run; CPU split by thread (the "
+                        + "emulator's threads against the rest). As a process: `java -Xmx256m -jar … query '" + SQL
+                        + "'`, its threads and "
+                        + "resident memory sampled from /proc every 20 ms, heap after GC from its GC log. Bound = "
+                        + "calls ÷ maxConcurrency × latency.");
+        Fixture estate = EstateGenerator.generate("accounts=" + accounts + ",regions=" + REGIONS
+                + ",pipelines=1,workflows=0");
+        try (Emulator emulator = Emulator.start(estate,
+                EmulatorOptions.defaults().withLatency(Duration.ofMillis(latency)))) {
+            String url = "jdbc:imagebuilder:endpoint=" + emulator.endpoint() + ";accounts=org;roleName="
+                    + Benchmarks.ROLE + ";regions=" + String.join(",", EstateGenerator.REGIONS.subList(0, REGIONS))
+                    + ";maxConcurrency=" + mc;
+            scanInProcess(emulator, url, partitions); // warm-up, not counted
+            List<Double> wall = new ArrayList<>();
+            List<Double> close = new ArrayList<>();
+            List<Double> connectorCpu = new ArrayList<>();
+            List<Double> emulatorCpu = new ArrayList<>();
+            List<Double> threads = new ArrayList<>();
+            List<Double> left = new ArrayList<>();
+            long calls = 0;
+            for (int i = 0; i < sizes.runs(); i++) {
+                emulator.stats().reset();
+                InProcess r = scanInProcess(emulator, url, partitions);
+                calls = emulator.stats().totalRequests();
+                wall.add(r.wallMs());
+                close.add(r.closeMs());
+                connectorCpu.add(r.connectorCpuMs() / 1000);
+                emulatorCpu.add(r.emulatorCpuMs() / 1000);
+                threads.add((double) r.peakThreads());
+                left.add((double) r.threadsLeft());
+            }
+            double bound = Math.max(2.0 * latency, (double) calls / mc * latency);
+            bench.counts.put("org" + accounts + ".calls", calls);
+            long expected = accounts + (accounts + 19) / 20 + (long) partitions; // AssumeRole, org pages, lists
+            bench.report.exact("API calls (AssumeRole per account, ListAccounts pages, ListImagePipelines per "
+                    + "partition)", calls, expected + " expected",
+                    Benchmarks.verdict(calls == expected));
+            Samples in = Samples.of(wall);
+            bench.report.row("wall time, in process", in, "ms", "bound " + Samples.fmt(bound) + " ms; target ≤ 1.5 × "
+                    + "bound", Benchmarks.verdict(in.median() <= 1.5 * bound) + " (" + Samples.fmt(in.median() / bound)
+                    + "× bound)");
+            bench.report.row("CPU of the connector (and Calcite, JDBC), in process", Samples.of(connectorCpu), "s",
+                    "2 cores × wall time = " + Samples.fmt(2 * in.median() / 1000) + " s", "");
+            bench.report.row("CPU of the emulator, in process", Samples.of(emulatorCpu), "s", "", "");
+            Samples peak = Samples.of(threads);
+            bench.report.row("peak connector threads, in process", peak, "", "≤ maxConcurrency + 64 = " + (mc + 64),
+                    Benchmarks.verdict(peak.max() <= mc + 64));
+            bench.report.row("connection close", Samples.of(close), "ms", "< 1000 ms",
+                    Benchmarks.verdict(Samples.of(close).max() < 1000));
+            bench.report.row("connector threads left after close", Samples.of(left), "", "0",
+                    Benchmarks.verdict(Samples.of(left).max() == 0));
+            asProcess(emulator, estate, url, bound);
+        }
+    }
+
+    private record InProcess(double wallMs, double closeMs, double connectorCpuMs, double emulatorCpuMs,
+            int peakThreads, int threadsLeft) {}
+
+    private static InProcess scanInProcess(Emulator emulator, String url, int partitions) throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        double emulatorBefore = emulatorCpuMs(mx);
+        double processBefore = processCpuMs();
+        AtomicBoolean scanning = new AtomicBoolean(true);
+        CompletableFuture<Integer> peak = CompletableFuture.supplyAsync(() -> {
+            int max = 0;
+            while (scanning.get()) {
+                max = Math.max(max, connectorThreads(before).size());
+                pause(20);
+            }
+            return max;
+        });
+        long start = System.nanoTime();
+        Connection c = DriverManager.getConnection(url);
+        long rows = Benchmarks.count(c, ROWS_SQL);
+        long scanned = System.nanoTime();
+        c.close();
+        long closed = System.nanoTime();
+        scanning.set(false);
+        int peakThreads = peak.join();
+        if (rows != partitions) {
+            throw new IllegalStateException("the scan returned " + rows + " rows, expected " + partitions);
+        }
+        double emulatorMs = emulatorCpuMs(mx) - emulatorBefore;
+        double processMs = processCpuMs() - processBefore;
+        for (Thread t : connectorThreads(before)) {
+            t.join(1000); // a pool's thread may take a moment to end after its pool reports termination
+        }
+        return new InProcess((scanned - start) / 1e6, (closed - scanned) / 1e6, processMs - emulatorMs, emulatorMs,
+                peakThreads, connectorThreads(before).size());
+    }
+
+    /** Threads started since {@code before} that are neither the emulator's nor this benchmark's sampler. */
+    private static List<Thread> connectorThreads(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t) && !isEmulator(t)
+                        && !t.getName().startsWith("ForkJoinPool"))
+                .toList();
+    }
+
+    private static boolean isEmulator(Thread t) {
+        return t.getName().startsWith("emulator-") || t.getName().startsWith("HTTP-Dispatcher");
+    }
+
+    private static double emulatorCpuMs(ThreadMXBean mx) {
+        return Thread.getAllStackTraces().keySet().stream().filter(OrganisationScale::isEmulator)
+                .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.getId()))).sum() / 1e6;
+    }
+
+    private static double processCpuMs() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6;
+    }
+
+    private void asProcess(Emulator emulator, Fixture estate, String url, double bound) throws Exception {
+        Path gc = Files.createTempFile("bench-org", ".gc.log");
+        List<Double> wall = new ArrayList<>();
+        List<Double> threads = new ArrayList<>();
+        List<Double> rss = new ArrayList<>();
+        List<Double> heap = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < sizes.runs(); i++) {
+            CompletableFuture<Processes.Run> run = CompletableFuture.supplyAsync(() -> Processes.run(bench.jar,
+                    List.of("-Xmx256m", "-Xlog:gc:file=" + gc), Benchmarks.env(estate),
+                    List.of("query", "--url", url, "--format", "csv", SQL)));
+            ProcStatus peak = ProcStatus.NONE;
+            while (!run.isDone()) {
+                peak = peak.max(child().map(ProcStatus::read).orElse(ProcStatus.NONE));
+                pause(20);
+            }
+            Benchmarks.check(run.join(), 2);
+            wall.add(run.join().totalMs());
+            threads.add((double) peak.threads());
+            rss.add(peak.rssMb());
+            cpu.add(peak.cpuSeconds());
+            heap.add(heapAfterGcMb(gc));
+        }
+        int mc = sizes.maxConcurrency();
+        Samples w = Samples.of(wall);
+        bench.report.row("wall time, whole `java -Xmx256m -jar … query` process", w, "ms", "bound " + Samples.fmt(bound)
+                + " ms + start-up (case 6); target ≤ 2 × bound + start-up", Samples.fmt(w.median() / bound) + "× bound");
+        bench.report.row("CPU of the whole process (last /proc sample)", Samples.of(cpu), "s", "", "");
+        Samples t = Samples.of(threads);
+        bench.report.row("peak threads of the whole process (JVM's own included)", t, "",
+                "≤ maxConcurrency + 64 = " + (mc + 64), Benchmarks.verdict(t.max() <= mc + 64));
+        Samples r = Samples.of(rss);
+        bench.report.row("peak resident memory", r, "MB", "< 450 MB", Benchmarks.verdict(r.max() < 450));
+        bench.report.row("largest heap after a GC", Samples.of(heap), "MB", "< 256 MB", "");
+    }
+
+    /** The live heap the GC log shows after each collection ({@code 120M->35M(256M)}): the largest. */
+    static double heapAfterGcMb(Path gcLog) throws IOException {
+        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
+        double max = 0;
+        while (m.find()) {
+            max = Math.max(max, Double.parseDouble(m.group(2)));
+        }
+        return max;
+    }
+
+    /** One sample of /proc/PID: threads, peak resident set (VmHWM) and CPU seconds so far. */
+    private record ProcStatus(int threads, double rssMb, double cpuSeconds) {
+        static final ProcStatus NONE = new ProcStatus(0, 0, 0);
+
+        ProcStatus max(ProcStatus o) {
+            return new ProcStatus(Math.max(threads, o.threads), Math.max(rssMb, o.rssMb),
+                    Math.max(cpuSeconds, o.cpuSeconds));
+        }
+
+        static ProcStatus read(ProcessHandle p) {
+            try {
+                String status = Files.readString(Path.of("/proc/" + p.pid() + "/status"));
+                String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                return new ProcStatus((int) field(status, "Threads:"), field(status, "VmHWM:") / 1024, ticks / 100);
+            } catch (IOException | RuntimeException e) {
+                return NONE; // the process ended between the listing and the read
+            }
+        }
+
+        private static long field(String status, String name) {
+            for (String line : status.split("\n")) {
+                if (line.startsWith(name)) {
+                    return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
+                }
+            }
+            return 0;
+        }
+    }
+
+    /** The java process Processes.run started: this JVM's one child. */
+    private static java.util.Optional<ProcessHandle> child() {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).findFirst();
+    }
+
+    // ---- rate limits ---------------------------------------------------------------------------
+
+    private void rateLimits() throws Exception {
+        int latency = bench.settings.latencyMs();
+        int n = sizes.rate();
+        Fixture estate = EstateGenerator.generate(sizes.rateEstate());
+        String sql = "select arn, data from imagebuilder_workflow";
+        bench.report.section("9. Organisation scale: rate limits", "The emulator's `--rate-limit " + n + "` (a token "
+                + "bucket of " + n + " requests per second per account and region, 429 beyond it) over " + sizes.rateEstate()
+                + " at " + latency + " ms latency, `" + sql + "` (one GetWorkflow per row). Without a limit, then "
+                + "limited with the client unaware (retries with backoff), then with `rateLimit=" + n + "`. Bound = "
+                + "(calls per partition − the bucket's " + n + ") ÷ " + n + " s.");
+        long rows = 0;
+        long unlimitedCalls = 0;
+        for (String mode : List.of("unlimited", "unpaced", "paced")) {
+            List<Double> times = new ArrayList<>();
+            long calls = 0;
+            long throttled = 0;
+            for (int i = 0; i < sizes.runs(); i++) {
+                EmulatorOptions options = EmulatorOptions.defaults().withLatency(Duration.ofMillis(latency))
+                        .withRateLimit(mode.equals("unlimited") ? 0 : n);
+                try (Emulator emulator = Emulator.start(estate, options)) {
+                    String url = Benchmarks.url(emulator, estate, 32, partitionRegions())
+                            + (mode.equals("paced") ? ";rateLimit=" + n : "");
+                    try (Connection c = DriverManager.getConnection(url)) {
+                        Benchmarks.warmRoles(c);
+                        emulator.stats().reset();
+                        long start = System.nanoTime();
+                        long got = Benchmarks.count(c, sql);
+                        times.add((System.nanoTime() - start) / 1e6);
+                        if (mode.equals("unlimited")) {
+                            rows = got;
+                        } else if (got != rows) {
+                            throw new IllegalStateException(mode + ": " + got + " rows, expected " + rows);
+                        }
+                    }
+                    CallStats st = emulator.stats();
+                    calls = st.totalRequests();
+                    throttled = st.faults("rateLimit");
+                }
+            }
+            if (mode.equals("unlimited")) {
+                unlimitedCalls = calls;
+            }
+            long perPartition = calls / partitions(estate);
+            double bound = Math.max(0, (double) (perPartition - n) / n * 1000);
+            Samples s = Samples.of(times);
+            bench.counts.put("rate." + mode + ".calls", calls);
+            bench.report.exact(mode + ": calls (" + throttled + " throttled)", calls,
+                    mode.equals("unlimited") ? "" : "≤ 1.1 × " + unlimitedCalls,
+                    mode.equals("unlimited") ? "" : Benchmarks.verdict(calls <= 1.1 * unlimitedCalls));
+            bench.report.row(mode + ": wall time", s, "ms", mode.equals("unlimited") ? ""
+                    : "bound " + Samples.fmt(bound) + " ms; target ≤ 1.5 × bound", mode.equals("unlimited") ? ""
+                    : Benchmarks.verdict(s.median() <= 1.5 * bound) + " (" + Samples.fmt(s.median() / bound) + "× bound)");
+        }
+    }
+
+    private int partitionRegions() {
+        return EstateGenerator.parseSpec(sizes.rateEstate()).regions();
+    }
+
+    private int partitions(Fixture estate) {
+        return estate.accounts().size() * partitionRegions();
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

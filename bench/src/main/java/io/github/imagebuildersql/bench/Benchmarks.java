@@ -317,12 +317,7 @@ public final class Benchmarks {
             + "from imagebuilder_image_pipeline";
 
     static double peakHeapMb(Path gcLog) throws IOException {
-        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)").matcher(Files.readString(gcLog));
-        double peak = 0;
-        while (m.find()) {
-            peak = Math.max(peak, Double.parseDouble(m.group(1)));
-        }
-        return peak;
+        return GcLog.peakBeforeGcMb(gcLog);
     }
 
     // ---- case 6 ----------------------------------------------------------------------------

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which queries pay for detail calls (GetWorkflow), and that running them in parallel changes no answer. */
@@ -34,13 +33,9 @@ class DetailCallTest {
         aws.close();
     }
 
-    @BeforeEach
-    void reset() {
-        aws.stats().reset();
-    }
-
     @Test
     void countingWorkflowsMakesNoGetWorkflowCall() throws Exception {
+        aws.stats().reset();
         assertEquals(List.of(WORKFLOWS), column(c, "select count(*) from imagebuilder_workflow"));
         assertEquals(List.of(WORKFLOWS), column(c, "select count(1) from imagebuilder_workflow"));
         assertEquals(0, aws.stats().total("GetWorkflow"));
@@ -48,6 +43,7 @@ class DetailCallTest {
 
     @Test
     void existsAndFiltersOnListedColumnsMakeNoGetWorkflowCall() throws Exception {
+        aws.stats().reset();
         assertEquals(List.of(true), column(c, "select exists (select 1 from imagebuilder_workflow)"));
         List<Object> built = column(c, "select count(*) from imagebuilder_workflow where type = 'BUILD' "
                 + "and version like '1.%'");
@@ -57,6 +53,7 @@ class DetailCallTest {
 
     @Test
     void selectingDataMakesOneGetWorkflowPerRow() throws Exception {
+        aws.stats().reset();
         assertEquals(WORKFLOWS, query(c, "select arn, data from imagebuilder_workflow").size());
         assertEquals(WORKFLOWS, aws.stats().total("GetWorkflow"));
         assertEquals(30, aws.stats().inPartition(A1, "us-west-2", "GetWorkflow"));
@@ -64,6 +61,7 @@ class DetailCallTest {
 
     @Test
     void parallelDetailCallsGiveTheSameRowsAsCallsInSeries() throws Exception {
+        aws.stats().reset();
         String sql = "select arn, data, parameters, kms_key_id from imagebuilder_workflow order by arn";
         List<List<Object>> parallel = query(c, sql);
         try (Connection serial = aws.connect("accounts=" + A0 + "," + A1, "roleName=Reader",

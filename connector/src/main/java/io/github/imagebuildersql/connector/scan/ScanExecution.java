@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a scan plan: each partition (or key lookup) on a worker, at most maxConcurrency requests in
- * flight, the pages within a partition in series. Rows reach Calcite through a bounded buffer as pages
+ * flight and at most maxConcurrency threads, the pages within a partition in series and its detail calls
+ * in parallel (see {@link PartitionApi#detailCalls}). Rows reach Calcite through a bounded buffer as pages
  * arrive, so memory does not grow with the estate and the first row comes before the last partition is
  * listed. Closing early (LIMIT, a BI tool's preview), cancelling the statement or running past its
  * timeout stops the workers: no further API calls, no threads left behind.

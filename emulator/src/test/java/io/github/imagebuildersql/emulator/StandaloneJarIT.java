@@ -68,6 +68,7 @@ class StandaloneJarIT {
     @Test
     void badFlagsExitWithTwoAndOneLineNamingTheProblem(@TempDir Path dir) throws Exception {
         assertFailure(List.of("--throttle-rate", "2"), "throttle rate");
+        assertFailure(List.of("--rate-limit", "-1"), "--rate-limit must not be negative");
         assertFailure(List.of("--fixture", dir.resolve("missing.json").toString()), "fixture file not found");
         assertFailure(List.of("--generate", "accounts=two"), "accounts must be a whole number");
         Path broken = dir.resolve("broken.json");
@@ -81,7 +82,7 @@ class StandaloneJarIT {
         String help = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor());
         for (String flag : List.of("--fixture", "--generate", "--port", "--latency-ms", "--throttle-rate",
-                "--error-rate", "--seed")) {
+                "--error-rate", "--rate-limit", "--seed")) {
             assertTrue(help.contains(flag), flag);
         }
     }

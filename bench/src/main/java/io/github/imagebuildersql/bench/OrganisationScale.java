@@ -118,7 +118,7 @@ final class OrganisationScale {
 
     private static InProcess scanInProcess(Emulator emulator, String url, int partitions) throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        Set<Thread> before = Set.copyOf(allThreads());
         double emulatorBefore = emulatorCpuMs(mx);
         double processBefore = processCpuMs();
         AtomicBoolean scanning = new AtomicBoolean(true);
@@ -152,10 +152,21 @@ final class OrganisationScale {
 
     /** Threads started since {@code before} that are neither the emulator's nor this benchmark's sampler. */
     private static List<Thread> connectorThreads(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream()
+        return allThreads().stream()
                 .filter(t -> t.isAlive() && !before.contains(t) && !isEmulator(t)
                         && !t.getName().startsWith("ForkJoinPool"))
                 .toList();
+    }
+
+    /** Every live thread, without the safepoint and stack walks of Thread.getAllStackTraces. */
+    private static List<Thread> allThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 64];
+        int n = root.enumerate(threads, true);
+        return java.util.Arrays.asList(threads).subList(0, n);
     }
 
     private static boolean isEmulator(Thread t) {
@@ -163,7 +174,7 @@ final class OrganisationScale {
     }
 
     private static double emulatorCpuMs(ThreadMXBean mx) {
-        return Thread.getAllStackTraces().keySet().stream().filter(OrganisationScale::isEmulator)
+        return allThreads().stream().filter(OrganisationScale::isEmulator)
                 .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.getId()))).sum() / 1e6;
     }
 

@@ -102,7 +102,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
             return;
         }
         Semaphore permits = new Semaphore(config.maxConcurrency());
-        ListOptions options = new ListOptions(plan.apiFilters(), plan.detail());
+        ListOptions options = new ListOptions(plan.apiFilters(), rows.detailColumns());
         if (plan.isLookup()) {
             for (ScanPlan.KeyLookup lookup : plan.lookups()) {
                 workers.execute(() -> runTask(lookup.partition(), (api, sink) -> table.getter()

@@ -49,7 +49,8 @@ public final class RecipeComponentTable {
             .column("recipe_type", VARCHAR, RecipeComponent::recipeType,
                     "IMAGE for an image recipe, CONTAINER for a container recipe.")
             .column("position", INTEGER, RecipeComponent::position,
-                    "The component's position in the recipe's list, from 1: the order in which it runs.")
+                    "The component's position in the recipe's list, from 1: the order in which it runs. POSITION is "
+                            + "an SQL keyword: write \"position\" in double quotes.")
             .column("component_arn", VARCHAR, rc -> rc.component().componentArn(),
                     "The Amazon Resource Name (ARN) of the component, as the recipe names it (a version, a build "
                             + "version, or an x wildcard).")

@@ -97,6 +97,7 @@ public final class Benchmarks {
         streaming();
         coldStart();
         faults();
+        new ImageDetailCase(this).run();
     }
 
     // ---- case 1 ----------------------------------------------------------------------------

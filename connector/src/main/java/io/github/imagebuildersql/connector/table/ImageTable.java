@@ -52,7 +52,7 @@ public final class ImageTable {
                     "Specifies whether this image produces an AMI or a container image: AMI or DOCKER.")
             .column("name", VARCHAR, either(ImageSummary::name, Image::name), "The name of the image.")
             .column("version", VARCHAR, either(ImageSummary::version, Image::version),
-                    "The semantic version of the image build: MAJOR.MINOR.PATCH/BUILD.")
+                    "The semantic version of the image.")
             .column("platform", VARCHAR, either(ImageSummary::platformAsString, Image::platformAsString),
                     "The image operating system platform, such as Linux or Windows.")
             .detailColumn("enhanced_image_metadata_enabled", BOOLEAN, detail(Image::enhancedImageMetadataEnabled),

@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.ClientException;
 import software.amazon.awssdk.services.imagebuilder.model.Filter;
 import software.amazon.awssdk.services.imagebuilder.model.Image;
@@ -27,28 +22,8 @@ import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundExcept
  * Images of the bundled sample estate, account 111111111111 in us-east-1: ci-runner-al2023 3.1.0/1 (deprecated),
  * 3.2.0/1-3, ci-runner-win2022 1.4.0/1-2, bastion-cis 1.0.3/1-2, and one image another account shares.
  */
-class ImageListingTest {
-    static final String PREFIX = "arn:aws:imagebuilder:us-east-1:111111111111:";
+class ImageListingTest extends SampleEstateTest {
     static final String CI = PREFIX + "image/ci-runner-al2023/3.2.0";
-    static Emulator emulator;
-    static ImagebuilderClient imagebuilder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(Fixture.sampleEstate());
-        imagebuilder = Sdk.of(emulator).imagebuilder("us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        imagebuilder.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        emulator.stats().reset();
-    }
 
     @Test
     void listImagesAnswersTheCallersOwnVersionsLeavingOutDeprecatedOnes() {

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.imagebuilder.model.ImageSummary;
 import software.amazon.awssdk.services.imagebuilder.model.ImageVersion;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidPaginationTokenException;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
+import software.amazon.awssdk.services.imagebuilder.model.LatestVersionReferences;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
 import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 
@@ -124,10 +125,27 @@ class ImageListingTest extends SampleEstateTest {
     }
 
     @Test
-    void getImageByAWildcardVersionAnswersTheLatestBuild() {
+    void getImageByAWildcardVersionAnswersTheLatestAvailableBuild() {
         assertEquals(CI + "/3", imagebuilder.getImage(r -> r.imageBuildVersionArn(
                 PREFIX + "image/ci-runner-al2023/3.x.x")).image().arn());
         assertEquals(CI + "/3", imagebuilder.getImage(r -> r.imageBuildVersionArn(CI)).image().arn());
+        assertEquals(PREFIX + "image/ci-runner-win2022/1.4.0/1", imagebuilder.getImage(r -> r.imageBuildVersionArn(
+                PREFIX + "image/ci-runner-win2022/1.4.0")).image().arn(), "build 2 failed");
+        assertThrows(ResourceNotFoundException.class, () -> imagebuilder.getImage(r -> r.imageBuildVersionArn(
+                PREFIX + "image/ci-runner-al2023/3.1.0")), "its only build is deprecated");
+        assertEquals(ImageStatus.DEPRECATED, imagebuilder.getImage(r -> r.imageBuildVersionArn(
+                PREFIX + "image/ci-runner-al2023/3.1.0/1")).image().state().status());
+    }
+
+    @Test
+    void getImageNamesTheWildcardArnsOfItsLatestVersions() {
+        LatestVersionReferences refs = imagebuilder.getImage(r -> r.imageBuildVersionArn(CI + "/2"))
+                .latestVersionReferences();
+
+        assertEquals(PREFIX + "image/ci-runner-al2023/x.x.x", refs.latestVersionArn());
+        assertEquals(PREFIX + "image/ci-runner-al2023/3.x.x", refs.latestMajorVersionArn());
+        assertEquals(PREFIX + "image/ci-runner-al2023/3.2.x", refs.latestMinorVersionArn());
+        assertEquals(CI, refs.latestPatchVersionArn());
     }
 
     @Test

@@ -79,6 +79,8 @@ class RecipeAndComponentListingTest extends SampleEstateTest {
                 PREFIX + "image-recipe/ci-runner-al2023/3.x.x")).imageRecipe();
 
         assertEquals("3.2.0", recipe.version());
+        assertEquals(PREFIX + "image-recipe/ci-runner-al2023/3.2.x", imagebuilder.getImageRecipe(r -> r.imageRecipeArn(
+                recipe.arn())).latestVersionReferences().latestMinorVersionArn());
         assertEquals(List.of("arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x", CLOUDWATCH + "1.1.0/2",
                 PREFIX + "component/github-actions-runner/3.2.0/1", PREFIX + "component/smoke-test-http/1.0.0/1"),
                 recipe.components().stream().map(ComponentConfiguration::componentArn).toList());
@@ -156,5 +158,14 @@ class RecipeAndComponentListingTest extends SampleEstateTest {
                 CLOUDWATCH + "x.x.x")).component().arn());
         assertThrows(ResourceNotFoundException.class, () -> imagebuilder.getComponent(r -> r.componentBuildVersionArn(
                 CLOUDWATCH + "1.1.0/3")));
+    }
+
+    @Test
+    void aDeprecatedComponentBuildIsFetchedOnlyByItsBuildArn() {
+        String cis = PREFIX + "component/cis-level2-hardening/1.0.0";
+        assertThrows(ResourceNotFoundException.class, () -> imagebuilder.getComponent(r -> r.componentBuildVersionArn(cis)));
+        var got = imagebuilder.getComponent(r -> r.componentBuildVersionArn(cis + "/1"));
+        assertEquals(ComponentStatus.DEPRECATED, got.component().state().status());
+        assertEquals(PREFIX + "component/cis-level2-hardening/1.x.x", got.latestVersionReferences().latestMajorVersionArn());
     }
 }

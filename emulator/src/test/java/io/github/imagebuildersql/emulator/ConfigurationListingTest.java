@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.DistributionConfiguration;
 import software.amazon.awssdk.services.imagebuilder.model.DistributionConfigurationSummary;
 import software.amazon.awssdk.services.imagebuilder.model.InfrastructureConfiguration;
@@ -24,22 +20,7 @@ import software.amazon.awssdk.services.imagebuilder.model.LifecyclePolicySummary
 import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 
 /** Infrastructure and distribution configurations and lifecycle policies of account 111111111111 in us-east-1. */
-class ConfigurationListingTest {
-    static final String PREFIX = "arn:aws:imagebuilder:us-east-1:111111111111:";
-    static Emulator emulator;
-    static ImagebuilderClient imagebuilder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(Fixture.sampleEstate());
-        imagebuilder = Sdk.of(emulator).imagebuilder("us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        imagebuilder.close();
-        emulator.close();
-    }
+class ConfigurationListingTest extends SampleEstateTest {
 
     @Test
     void infrastructureConfigurationSummariesAgreeWithTheFullConfigurations() {

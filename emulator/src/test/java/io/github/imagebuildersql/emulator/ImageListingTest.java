@@ -4,14 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.ClientException;
 import software.amazon.awssdk.services.imagebuilder.model.Filter;
 import software.amazon.awssdk.services.imagebuilder.model.Image;
@@ -20,6 +15,7 @@ import software.amazon.awssdk.services.imagebuilder.model.ImageSummary;
 import software.amazon.awssdk.services.imagebuilder.model.ImageVersion;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidPaginationTokenException;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
+import software.amazon.awssdk.services.imagebuilder.model.LatestVersionReferences;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
 import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 
@@ -27,28 +23,8 @@ import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundExcept
  * Images of the bundled sample estate, account 111111111111 in us-east-1: ci-runner-al2023 3.1.0/1 (deprecated),
  * 3.2.0/1-3, ci-runner-win2022 1.4.0/1-2, bastion-cis 1.0.3/1-2, and one image another account shares.
  */
-class ImageListingTest {
-    static final String PREFIX = "arn:aws:imagebuilder:us-east-1:111111111111:";
+class ImageListingTest extends SampleEstateTest {
     static final String CI = PREFIX + "image/ci-runner-al2023/3.2.0";
-    static Emulator emulator;
-    static ImagebuilderClient imagebuilder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(Fixture.sampleEstate());
-        imagebuilder = Sdk.of(emulator).imagebuilder("us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        imagebuilder.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        emulator.stats().reset();
-    }
 
     @Test
     void listImagesAnswersTheCallersOwnVersionsLeavingOutDeprecatedOnes() {
@@ -149,10 +125,27 @@ class ImageListingTest {
     }
 
     @Test
-    void getImageByAWildcardVersionAnswersTheLatestBuild() {
+    void getImageByAWildcardVersionAnswersTheLatestAvailableBuild() {
         assertEquals(CI + "/3", imagebuilder.getImage(r -> r.imageBuildVersionArn(
                 PREFIX + "image/ci-runner-al2023/3.x.x")).image().arn());
         assertEquals(CI + "/3", imagebuilder.getImage(r -> r.imageBuildVersionArn(CI)).image().arn());
+        assertEquals(PREFIX + "image/ci-runner-win2022/1.4.0/1", imagebuilder.getImage(r -> r.imageBuildVersionArn(
+                PREFIX + "image/ci-runner-win2022/1.4.0")).image().arn(), "build 2 failed");
+        assertThrows(ResourceNotFoundException.class, () -> imagebuilder.getImage(r -> r.imageBuildVersionArn(
+                PREFIX + "image/ci-runner-al2023/3.1.0")), "its only build is deprecated");
+        assertEquals(ImageStatus.DEPRECATED, imagebuilder.getImage(r -> r.imageBuildVersionArn(
+                PREFIX + "image/ci-runner-al2023/3.1.0/1")).image().state().status());
+    }
+
+    @Test
+    void getImageNamesTheWildcardArnsOfItsLatestVersions() {
+        LatestVersionReferences refs = imagebuilder.getImage(r -> r.imageBuildVersionArn(CI + "/2"))
+                .latestVersionReferences();
+
+        assertEquals(PREFIX + "image/ci-runner-al2023/x.x.x", refs.latestVersionArn());
+        assertEquals(PREFIX + "image/ci-runner-al2023/3.x.x", refs.latestMajorVersionArn());
+        assertEquals(PREFIX + "image/ci-runner-al2023/3.2.x", refs.latestMinorVersionArn());
+        assertEquals(CI, refs.latestPatchVersionArn());
     }
 
     @Test

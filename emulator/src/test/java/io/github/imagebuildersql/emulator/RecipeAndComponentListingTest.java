@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,17 +27,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /** Recipes and components of the bundled sample estate (account 111111111111, and 222222222222 for containers). */
-class RecipeAndComponentListingTest {
-    static final String PREFIX = "arn:aws:imagebuilder:us-east-1:111111111111:";
+class RecipeAndComponentListingTest extends SampleEstateTest {
     static final String CLOUDWATCH = PREFIX + "component/install-cloudwatch-agent/";
-    static Emulator emulator;
-    static ImagebuilderClient imagebuilder;
     static ImagebuilderClient payments;
 
     @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(Fixture.sampleEstate());
-        imagebuilder = Sdk.of(emulator).imagebuilder("us-east-1");
+    static void assumeIntoPayments() {
         try (StsClient sts = Sdk.of(emulator).sts()) {
             Credentials member = sts.assumeRole(r -> r.roleArn("arn:aws:iam::222222222222:role/ImageBuilderInventoryRole")
                     .roleSessionName("recipes")).credentials();
@@ -47,10 +41,8 @@ class RecipeAndComponentListingTest {
     }
 
     @AfterAll
-    static void stop() {
-        imagebuilder.close();
+    static void closePayments() {
         payments.close();
-        emulator.close();
     }
 
     @Test
@@ -87,6 +79,8 @@ class RecipeAndComponentListingTest {
                 PREFIX + "image-recipe/ci-runner-al2023/3.x.x")).imageRecipe();
 
         assertEquals("3.2.0", recipe.version());
+        assertEquals(PREFIX + "image-recipe/ci-runner-al2023/3.2.x", imagebuilder.getImageRecipe(r -> r.imageRecipeArn(
+                recipe.arn())).latestVersionReferences().latestMinorVersionArn());
         assertEquals(List.of("arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x", CLOUDWATCH + "1.1.0/2",
                 PREFIX + "component/github-actions-runner/3.2.0/1", PREFIX + "component/smoke-test-http/1.0.0/1"),
                 recipe.components().stream().map(ComponentConfiguration::componentArn).toList());
@@ -164,5 +158,14 @@ class RecipeAndComponentListingTest {
                 CLOUDWATCH + "x.x.x")).component().arn());
         assertThrows(ResourceNotFoundException.class, () -> imagebuilder.getComponent(r -> r.componentBuildVersionArn(
                 CLOUDWATCH + "1.1.0/3")));
+    }
+
+    @Test
+    void aDeprecatedComponentBuildIsFetchedOnlyByItsBuildArn() {
+        String cis = PREFIX + "component/cis-level2-hardening/1.0.0";
+        assertThrows(ResourceNotFoundException.class, () -> imagebuilder.getComponent(r -> r.componentBuildVersionArn(cis)));
+        var got = imagebuilder.getComponent(r -> r.componentBuildVersionArn(cis + "/1"));
+        assertEquals(ComponentStatus.DEPRECATED, got.component().state().status());
+        assertEquals(PREFIX + "component/cis-level2-hardening/1.x.x", got.latestVersionReferences().latestMajorVersionArn());
     }
 }

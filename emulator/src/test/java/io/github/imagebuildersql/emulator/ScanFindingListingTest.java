@@ -4,39 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.ImageScanFinding;
 import software.amazon.awssdk.services.imagebuilder.model.ImageScanFindingsFilter;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
 
 /** Scan findings of account 111111111111 in us-east-1: six, three of them CRITICAL. */
-class ScanFindingListingTest {
-    static final String PREFIX = "arn:aws:imagebuilder:us-east-1:111111111111:";
-    static Emulator emulator;
-    static ImagebuilderClient imagebuilder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(Fixture.sampleEstate());
-        imagebuilder = Sdk.of(emulator).imagebuilder("us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        imagebuilder.close();
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetStats() {
-        emulator.stats().reset();
-    }
+class ScanFindingListingTest extends SampleEstateTest {
 
     @Test
     void everyFindingIsListedAsTheFixtureHoldsIt() {

@@ -63,7 +63,9 @@ final class ComponentOperations {
     private ObjectNode get(Call call, Fixture.Region data) {
         String arn = requests.arnParameter(call, "componentBuildVersionArn", "ComponentVersionArnOrBuildVersionArn");
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("component", Versions.build(data.components(), arn).orElseThrow(() -> requests.notFound(arn)));
+        ObjectNode component = Versions.build(data.components(), arn).orElseThrow(() -> requests.notFound(arn));
+        out.set("component", component);
+        out.set("latestVersionReferences", Versions.latestVersionReferences(component.get("arn").asText()));
         return out;
     }
 }

@@ -72,7 +72,9 @@ final class ImageOperations {
     private ObjectNode get(Call call, Fixture.Region data) {
         String arn = requests.arnParameter(call, "imageBuildVersionArn", "ImageVersionArnOrBuildVersionArn");
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("image", Versions.build(data.images(), arn).orElseThrow(() -> requests.notFound(arn)));
+        ObjectNode image = Versions.build(data.images(), arn).orElseThrow(() -> requests.notFound(arn));
+        out.set("image", image);
+        out.set("latestVersionReferences", Versions.latestVersionReferences(image.get("arn").asText()));
         return out;
     }
 

@@ -53,7 +53,9 @@ final class RecipeOperations {
     private ObjectNode get(Call call, List<ObjectNode> recipes, String parameter, String shape, String member) {
         String arn = requests.arnParameter(call, parameter, shape);
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set(member, Versions.version(recipes, arn).orElseThrow(() -> requests.notFound(arn)));
+        ObjectNode recipe = Versions.version(recipes, arn).orElseThrow(() -> requests.notFound(arn));
+        out.set(member, recipe);
+        out.set("latestVersionReferences", Versions.latestVersionReferences(recipe.get("arn").asText()));
         return out;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.imagebuildersql.emulator.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -52,12 +53,36 @@ final class Versions {
         return true;
     }
 
-    /** The build a Get call names: the build ARN itself, or the latest build of the (wildcard) version. */
+    /**
+     * The build a Get call names: the build ARN itself, whatever its state; or, as AWS documents for GetImage and
+     * GetComponent, the latest available build of the (wildcard) version: failed, deprecated, disabled and
+     * deleted builds do not resolve.
+     */
     static Optional<ObjectNode> build(List<ObjectNode> builds, String arn) {
         if (isBuildArn(arn)) {
             return builds.stream().filter(b -> arn.equals(b.path("arn").asText())).findFirst();
         }
-        return latest(builds.stream().filter(b -> matches(arn, versionArn(b.path("arn").asText()))).toList());
+        return latest(builds.stream().filter(b -> matches(arn, versionArn(b.path("arn").asText())))
+                .filter(Versions::available).toList());
+    }
+
+    /** An image is available when AVAILABLE; a component or workflow unless its state says otherwise. */
+    private static boolean available(ObjectNode build) {
+        String status = build.path("state").path("status").asText("ACTIVE");
+        return status.equals("AVAILABLE") || status.equals("ACTIVE");
+    }
+
+    /** The wildcard ARNs that always name the latest of an object's name, major, minor and patch version. */
+    static ObjectNode latestVersionReferences(String arn) {
+        String version = isBuildArn(arn) ? versionArn(arn) : arn;
+        int slash = version.lastIndexOf('/');
+        String name = version.substring(0, slash + 1);
+        String[] v = version.substring(slash + 1).split("\\.");
+        return Json.MAPPER.createObjectNode()
+                .put("latestVersionArn", name + "x.x.x")
+                .put("latestMajorVersionArn", name + v[0] + ".x.x")
+                .put("latestMinorVersionArn", name + v[0] + "." + v[1] + ".x")
+                .put("latestPatchVersionArn", version);
     }
 
     /** The version a Get call names: the version ARN itself, or the latest version matching its wildcards. */

@@ -51,7 +51,9 @@ final class WorkflowOperations {
     private ObjectNode get(Call call, Fixture.Region data) {
         String arn = requests.arnParameter(call, "workflowBuildVersionArn", "WorkflowVersionArnOrBuildVersionArn");
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("workflow", Versions.build(data.workflows(), arn).orElseThrow(() -> requests.notFound(arn)));
+        ObjectNode workflow = Versions.build(data.workflows(), arn).orElseThrow(() -> requests.notFound(arn));
+        out.set("workflow", workflow);
+        out.set("latestVersionReferences", Versions.latestVersionReferences(workflow.get("arn").asText()));
         return out;
     }
 }

@@ -30,7 +30,7 @@ public record ListOptions(List<Filter> filters, Set<String> detailColumns) {
 
     /** Whether the query reads a detail column other than these, which the listing can supply itself. */
     public boolean detailBeyond(Set<String> known) {
-        return detailColumns == ALL_DETAIL || !known.containsAll(detailColumns);
+        return detailColumns.equals(ALL_DETAIL) || !known.containsAll(detailColumns);
     }
 
     /** The API filters for a request builder: null, not an empty list, which the API refuses. */

@@ -98,6 +98,7 @@ public final class Benchmarks {
         coldStart();
         faults();
         new OrganisationScale(this).run();
+        new ImageDetailCase(this).run();
     }
 
     // ---- case 1 ----------------------------------------------------------------------------

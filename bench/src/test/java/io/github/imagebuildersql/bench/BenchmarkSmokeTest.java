@@ -30,10 +30,16 @@ class BenchmarkSmokeTest {
             assertEquals(0, b.counts.get("faults.seed" + seed + ".lost"), "rows lost under faults, seed " + seed);
         }
         assertEquals(b.counts.get("rate.unlimited.calls"), b.counts.get("rate.paced.calls"), "pacing costs no retries");
+        long imageBuilds = partitions * 4 * 2; // ImageDetailCase's smoke estate: 4 pipelines × 2 builds a partition
+        assertEquals(0, b.counts.get("image.list.gets"));
+        assertEquals(imageBuilds, b.counts.get("image.detail.gets"), "one GetImage per build");
+        assertEquals(b.counts.get("image.list.calls") + imageBuilds, b.counts.get("image.detail.calls"));
+        assertEquals(1, b.counts.get("image.pipeline.calls"), "one ListImagePipelineImages and nothing else");
+        assertEquals(2, b.counts.get("image.pipeline.rows"));
         String md = b.markdown();
         for (String section : new String[] {"## 1. Full scan", "## 2. Point lookup", "## 3.", "## 4.", "## 5.",
                 "## 6. Cold start", "## 7. Concurrency scaling",
-                "## 8. Fault tolerance", "## 9. Organisation scale"}) {
+                "## 8. Fault tolerance", "## 9. Organisation scale", "## 10. Images"}) {
             assertTrue(md.contains(section), section);
         }
     }

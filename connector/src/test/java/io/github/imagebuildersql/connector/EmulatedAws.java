@@ -21,8 +21,12 @@ final class EmulatedAws implements AutoCloseable {
     static final String ROLE = "ImageBuilderInventoryRole";
     /** Exactly the actions the README's IAM policy grants, and GetCallerIdentity, which needs none. */
     static final java.util.Set<String> READ_ONLY = java.util.Set.of("ListImagePipelines", "GetImagePipeline",
-            "ListWorkflows", "ListWorkflowBuildVersions", "GetWorkflow", "AssumeRole", "GetCallerIdentity",
-            "ListAccounts");
+            "ListWorkflows", "ListWorkflowBuildVersions", "GetWorkflow", "ListImages", "ListImageBuildVersions",
+            "ListImagePipelineImages", "GetImage", "ListImageRecipes", "GetImageRecipe", "ListContainerRecipes",
+            "GetContainerRecipe", "ListComponents", "ListComponentBuildVersions", "GetComponent",
+            "ListInfrastructureConfigurations", "GetInfrastructureConfiguration", "ListDistributionConfigurations",
+            "GetDistributionConfiguration", "ListLifecyclePolicies", "GetLifecyclePolicy", "ListImageScanFindings",
+            "AssumeRole", "GetCallerIdentity", "ListAccounts");
 
     private final Emulator emulator;
 

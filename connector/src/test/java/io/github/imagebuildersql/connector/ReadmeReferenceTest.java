@@ -49,6 +49,7 @@ class ReadmeReferenceTest {
             case JSON -> "VARCHAR (JSON)";
             case BOOLEAN -> "BOOLEAN";
             case INTEGER -> "INTEGER";
+            case DOUBLE -> "DOUBLE";
             case TIMESTAMP -> "TIMESTAMP (UTC)";
             case TAGS -> "MAP<VARCHAR, VARCHAR>";
         };
@@ -60,6 +61,9 @@ class ReadmeReferenceTest {
         }
         if (c.name().equals("account_id") || c.name().equals("region")) {
             return "`=`/`IN`: partitions";
+        }
+        if (t.listingFilterEffect(c.name()).isPresent()) {
+            return "`=`/`IN`: " + t.listingFilterEffect(c.name()).get();
         }
         if (t.apiFilters().containsKey(c.name())) {
             return "`=`/`IN`: filter `" + t.apiFilters().get(c.name()) + "`";

@@ -24,7 +24,8 @@ public final class Main implements Callable<Integer> {
     private Path fixture;
 
     @Option(names = "--generate", paramLabel = "SPEC",
-            description = "Generate an estate instead: accounts=A,regions=R,pipelines=P,workflows=W[,seed=S].")
+            description = "Generate an estate instead: accounts=A,regions=R,pipelines=P,workflows=W[,seed=S]"
+                    + "[,images=I,components=C,findings=F,lifecyclePolicies=L].")
     private String generate;
 
     @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default).")

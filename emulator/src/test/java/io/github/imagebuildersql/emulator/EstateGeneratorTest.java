@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.emulator.fixture.EstateGenerator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EstateGeneratorTest {
@@ -50,6 +53,67 @@ class EstateGeneratorTest {
         assertTrue(all.stream().anyMatch(p -> !p.get("tags").has("team")));
     }
 
+    static final String RESOURCES = ",images=3,components=4,findings=2,lifecyclePolicies=3";
+
+    @Test
+    void resourceKeysLeaveThePipelinesAndWorkflowsOfASpecUnchanged() {
+        String spec = "accounts=2,regions=2,pipelines=12,workflows=4,seed=7";
+        Fixture plain = EstateGenerator.generate(spec);
+        Fixture rich = EstateGenerator.generate(spec + RESOURCES);
+
+        assertEquals(pipelines(plain), pipelines(rich));
+        assertEquals(all(plain, Fixture.WORKFLOWS), all(rich, Fixture.WORKFLOWS));
+        for (String kind : Fixture.KINDS.subList(2, Fixture.KINDS.size())) {
+            assertTrue(all(plain, kind).isEmpty(), kind);
+            assertFalse(all(rich, kind).isEmpty(), kind);
+        }
+    }
+
+    @Test
+    void resourcesAreDeterministicAndFollowTheirCounts() {
+        String spec = "accounts=2,regions=2,pipelines=10,workflows=0,seed=3" + RESOURCES;
+        Fixture f = EstateGenerator.generate(spec);
+        for (String kind : Fixture.KINDS) {
+            assertEquals(all(f, kind), all(EstateGenerator.generate(spec), kind), kind);
+        }
+        f.accounts().values().forEach(a -> a.regions().values().forEach(r -> {
+            assertEquals(30, r.images().size(), "3 per pipeline");
+            assertEquals(12, r.components().size(), "4 components of 3 builds");
+            assertEquals(3, r.lifecyclePolicies().size());
+            assertEquals(2 * r.images().stream().filter(i -> i.has("scanState")).count(), r.imageScanFindings().size());
+        }));
+        assertEquals(all(f, Fixture.IMAGES).size(), all(f, Fixture.IMAGES).stream().map(i -> i.get("arn")).distinct().count(),
+                "image ARNs are unique");
+    }
+
+    @Test
+    void everyReferenceResolvesWithinItsPartition() {
+        Fixture f = EstateGenerator.generate("accounts=2,regions=2,pipelines=30,workflows=2" + RESOURCES);
+        f.accounts().values().forEach(a -> a.regions().values().forEach(r -> {
+            Set<String> arns = new HashSet<>();
+            Fixture.KINDS.forEach(k -> r.objects(k).forEach(o -> arns.add(o.path("arn").asText())));
+            for (ObjectNode p : r.imagePipelines()) {
+                String recipe = p.has("imageRecipeArn") ? p.get("imageRecipeArn").asText() : p.get("containerRecipeArn").asText();
+                assertTrue(arns.containsAll(List.of(recipe, p.get("infrastructureConfigurationArn").asText(),
+                        p.get("distributionConfigurationArn").asText())), p.get("arn").asText());
+            }
+            for (ObjectNode recipe : all(r, Fixture.IMAGE_RECIPES, Fixture.CONTAINER_RECIPES)) {
+                recipe.get("components").forEach(c -> assertTrue(c.get("componentArn").asText().contains(":aws:component/")
+                        || arns.contains(c.get("componentArn").asText()), c.toString()));
+            }
+            r.images().forEach(i -> assertTrue(arns.contains(i.get("sourcePipelineArn").asText())));
+            r.imageScanFindings().forEach(x -> assertTrue(arns.contains(x.get("imageBuildVersionArn").asText())));
+        }));
+        List<ObjectNode> images = all(f, Fixture.IMAGES);
+        for (String status : List.of("AVAILABLE", "FAILED", "DEPRECATED")) {
+            assertTrue(images.stream().anyMatch(i -> i.get("state").get("status").asText().equals(status)), status);
+        }
+        assertTrue(images.stream().anyMatch(i -> !i.has("scanState")), "some images are not scanned");
+        List<ObjectNode> hosts = all(f, Fixture.INFRASTRUCTURE_CONFIGURATIONS);
+        assertTrue(hosts.stream().anyMatch(h -> !h.get("terminateInstanceOnFailure").asBoolean()));
+        assertTrue(hosts.stream().anyMatch(h -> h.path("instanceMetadataOptions").path("httpTokens").asText().equals("optional")));
+    }
+
     @Test
     void aBadSpecSaysWhatIsWrong() {
         var e = assertThrows(IllegalArgumentException.class, () -> EstateGenerator.parseSpec("accounts=2,regions=x"));
@@ -58,6 +122,18 @@ class EstateGeneratorTest {
         assertTrue(e.getMessage().contains("color=red"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> EstateGenerator.parseSpec("accounts=2,regions=1"));
         assertTrue(e.getMessage().contains("pipelines"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> EstateGenerator.parseSpec("accounts=1,regions=1,pipelines=1,workflows=0,images=-1"));
+        assertTrue(e.getMessage().contains("images must be 0-100000, got -1"), e.getMessage());
+    }
+
+    private static List<ObjectNode> all(Fixture f, String kind) {
+        return f.accounts().values().stream().flatMap(a -> a.regions().values().stream())
+                .flatMap(r -> r.objects(kind).stream()).toList();
+    }
+
+    private static List<ObjectNode> all(Fixture.Region r, String... kinds) {
+        return java.util.Arrays.stream(kinds).flatMap(k -> r.objects(k).stream()).toList();
     }
 
     private static List<ObjectNode> pipelines(Fixture f) {

@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.Filter;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
@@ -21,22 +17,8 @@ import software.amazon.awssdk.services.imagebuilder.model.WorkflowType;
 import software.amazon.awssdk.services.imagebuilder.model.WorkflowVersion;
 
 /** Workflows on the bundled sample estate: account 111111111111 in us-east-1 has three own builds and one of Amazon's. */
-class WorkflowListingTest {
+class WorkflowListingTest extends SampleEstateTest {
     static final String VERSION_ARN = "arn:aws:imagebuilder:us-east-1:111111111111:workflow/build/build-with-approval/1.0.0";
-    static Emulator emulator;
-    static ImagebuilderClient imagebuilder;
-
-    @BeforeAll
-    static void start() throws Exception {
-        emulator = Emulator.start(Fixture.sampleEstate());
-        imagebuilder = Sdk.of(emulator).imagebuilder("us-east-1");
-    }
-
-    @AfterAll
-    static void stop() {
-        imagebuilder.close();
-        emulator.close();
-    }
 
     @Test
     void listWorkflowsDefaultsToTheCallersOwnVersions() {

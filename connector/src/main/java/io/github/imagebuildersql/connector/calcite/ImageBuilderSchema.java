@@ -3,7 +3,16 @@ package io.github.imagebuildersql.connector.calcite;
 import io.github.imagebuildersql.connector.aws.AwsClients;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.connector.partition.Scope;
+import io.github.imagebuildersql.connector.table.ComponentTable;
+import io.github.imagebuildersql.connector.table.ContainerRecipeTable;
+import io.github.imagebuildersql.connector.table.DistributionConfigurationTable;
 import io.github.imagebuildersql.connector.table.ImagePipelineTable;
+import io.github.imagebuildersql.connector.table.ImageRecipeTable;
+import io.github.imagebuildersql.connector.table.ImageScanFindingTable;
+import io.github.imagebuildersql.connector.table.ImageTable;
+import io.github.imagebuildersql.connector.table.InfrastructureConfigurationTable;
+import io.github.imagebuildersql.connector.table.LifecyclePolicyTable;
+import io.github.imagebuildersql.connector.table.RecipeComponentTable;
 import io.github.imagebuildersql.connector.table.TableDefinition;
 import io.github.imagebuildersql.connector.table.WorkflowTable;
 import java.util.LinkedHashMap;
@@ -16,7 +25,10 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class ImageBuilderSchema extends AbstractSchema implements AutoCloseable {
     public static final String NAME = "aws";
     /** Every table the connector serves; a new table is one more definition here. */
-    public static final List<TableDefinition<?>> TABLES = List.of(ImagePipelineTable.DEFINITION, WorkflowTable.DEFINITION);
+    public static final List<TableDefinition<?>> TABLES = List.of(ImagePipelineTable.DEFINITION, WorkflowTable.DEFINITION,
+            ImageTable.DEFINITION, ImageRecipeTable.DEFINITION, ContainerRecipeTable.DEFINITION,
+            RecipeComponentTable.DEFINITION, ComponentTable.DEFINITION, InfrastructureConfigurationTable.DEFINITION,
+            DistributionConfigurationTable.DEFINITION, LifecyclePolicyTable.DEFINITION, ImageScanFindingTable.DEFINITION);
 
     private final ConnectorConfig config;
     private final AwsClients clients;

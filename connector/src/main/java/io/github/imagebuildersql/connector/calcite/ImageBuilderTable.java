@@ -59,6 +59,7 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
             case VARCHAR, JSON -> types.createSqlType(SqlTypeName.VARCHAR);
             case BOOLEAN -> types.createSqlType(SqlTypeName.BOOLEAN);
             case INTEGER -> types.createSqlType(SqlTypeName.INTEGER);
+            case DOUBLE -> types.createSqlType(SqlTypeName.DOUBLE);
             case TIMESTAMP -> types.createSqlType(SqlTypeName.TIMESTAMP, 3);
             case TAGS -> types.createMapType(
                     types.createTypeWithNullability(types.createSqlType(SqlTypeName.VARCHAR), false),
@@ -78,7 +79,9 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         ColumnConstraints where = schema.pushdownEnabled() ? ColumnConstraints.of(filters, root) : ColumnConstraints.none();
         List<RexNode> applied = new ArrayList<>();
         if (schema.pushdownEnabled()) {
-            IntPredicate plain = i -> definition.columns().get(i).type() == ColumnType.VARCHAR;
+            // A detail column stays with Calcite, so that it is projected and its detail call made.
+            IntPredicate plain = i -> definition.columns().get(i).type() == ColumnType.VARCHAR
+                    && !definition.columns().get(i).needsDetail();
             filters.removeIf(element -> ColumnConstraints.exactlyApplicable(element, root, plain) && applied.add(element));
         }
         BiPredicate<T, Partition> rowFilter = RowBuilder.filter(definition, ColumnConstraints.of(applied, root).all());

@@ -3,21 +3,28 @@ package io.github.imagebuildersql.connector.row;
 import io.github.imagebuildersql.connector.partition.Partition;
 import io.github.imagebuildersql.connector.table.Column;
 import io.github.imagebuildersql.connector.table.TableDefinition;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
 /** Turns an API object into the projected columns of one row, in Calcite's value representation. */
 public final class RowBuilder<T> {
     private final List<Column<T>> columns;
-    private final Column<T> arn;
+    private final Column<T> key;
 
     public RowBuilder(TableDefinition<T> table, int[] projects) {
         this.columns = Arrays.stream(projects).mapToObj(i -> table.columns().get(i)).toList();
-        this.arn = table.column("arn");
+        this.key = table.column("_key");
+    }
+
+    /** The projected columns that only a detail call returns. */
+    public Set<String> detailColumns() {
+        return columns.stream().filter(Column::needsDetail).map(Column::name).collect(Collectors.toUnmodifiableSet());
     }
 
     /** Whether an item satisfies the point constraints the scan applies itself (plain VARCHAR columns only). */
@@ -40,8 +47,9 @@ public final class RowBuilder<T> {
             Column<T> c = columns.get(i);
             Object value = c.value().apply(item, partition);
             row[i] = value == null ? null : switch (c.type()) {
-                case VARCHAR, BOOLEAN, INTEGER -> value;
-                case TIMESTAMP -> Timestamps.parse((String) value, c.name(), (String) arn.value().apply(item, partition));
+                case VARCHAR, BOOLEAN, INTEGER, DOUBLE -> value;
+                case TIMESTAMP -> value instanceof Instant instant ? (Object) instant.toEpochMilli()
+                        : Timestamps.parse((String) value, c.name(), (String) key.value().apply(item, partition));
                 case JSON -> SdkJson.toJson(value);
                 case TAGS -> value instanceof SdkAutoConstructMap ? null : value;
             };

@@ -112,7 +112,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
             return;
         }
         Semaphore permits = new Semaphore(config.maxConcurrency());
-        ListOptions options = new ListOptions(plan.apiFilters(), plan.detail());
+        ListOptions options = new ListOptions(plan.apiFilters(), rows.detailColumns());
         Iterator<Runnable> tasks;
         if (plan.isLookup()) {
             tasks = plan.lookups().stream().<Runnable>map(lookup -> () -> runTask(lookup.partition(),

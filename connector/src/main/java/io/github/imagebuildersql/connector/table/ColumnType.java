@@ -6,6 +6,8 @@ public enum ColumnType {
     VARCHAR,
     BOOLEAN,
     INTEGER,
+    /** A number with a fraction. */
+    DOUBLE,
     /** An ISO-8601 string from the API, as a TIMESTAMP in UTC. */
     TIMESTAMP,
     /** A structure or list member, as the API's compact JSON text (VARCHAR). */

@@ -1,16 +1,63 @@
 package io.github.imagebuildersql.connector.table;
 
+import io.github.imagebuildersql.connector.aws.Arn;
+import io.github.imagebuildersql.connector.partition.Partition;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.imagebuilder.model.Filter;
 
 /**
- * What a listing is asked for: the API filters pushed down from the WHERE clause, and whether the
- * query selects columns that only a detail call returns.
+ * What a listing is asked for: the filters pushed down from the WHERE clause (API filters, and the
+ * listing filters a table interprets itself), and which columns the query reads that only a detail
+ * call returns.
+ *
+ * @param detailColumns the referenced detail columns; {@link #ALL_DETAIL} when not known by name
  */
-public record ListOptions(List<Filter> filters, boolean detail) {
+public record ListOptions(List<Filter> filters, Set<String> detailColumns) {
+    /** Stands for "every detail column": a caller that only knows whether any is referenced. */
+    public static final Set<String> ALL_DETAIL = Set.of("*");
 
-    /** The filters for a request builder: null, not an empty list, which the API refuses. */
+    public ListOptions(List<Filter> filters, boolean detail) {
+        this(filters, detail ? ALL_DETAIL : Set.of());
+    }
+
+    /** Whether the query reads any column only a detail call returns. */
+    public boolean detail() {
+        return !detailColumns.isEmpty();
+    }
+
+    /** Whether the query reads a detail column other than these, which the listing can supply itself. */
+    public boolean detailBeyond(Set<String> known) {
+        return detailColumns.equals(ALL_DETAIL) || !known.containsAll(detailColumns);
+    }
+
+    /** The API filters for a request builder: null, not an empty list, which the API refuses. */
     public List<Filter> filtersOrNull() {
-        return filters.isEmpty() ? null : filters;
+        return filtersOrNull(null);
+    }
+
+    /** Only the named API filters (the ones this call accepts): null when there are none. */
+    public List<Filter> filtersOrNull(Set<String> accepted) {
+        List<Filter> chosen = filters.stream().filter(f -> accepted == null || accepted.contains(f.name())).toList();
+        return chosen.isEmpty() ? null : chosen;
+    }
+
+    /** The values pushed down for one filter name, if any. */
+    public Optional<List<String>> values(String filterName) {
+        return filters.stream().filter(f -> f.name().equals(filterName)).findFirst().map(Filter::values);
+    }
+
+    /**
+     * Of the ARNs pushed down under this filter name, those of this kind of resource in the given
+     * partition: the others can name nothing a call in this partition would find.
+     */
+    public Optional<List<String>> arnsIn(String filterName, Partition partition, Pattern resource) {
+        return values(filterName).map(arns -> arns.stream()
+                .filter(a -> Arn.parse(a).filter(arn -> arn.service().equals("imagebuilder")
+                        && arn.account().equals(partition.account()) && arn.region().equals(partition.region())
+                        && resource.matcher(arn.resource()).matches()).isPresent())
+                .toList());
     }
 }

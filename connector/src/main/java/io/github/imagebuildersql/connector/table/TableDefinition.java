@@ -40,6 +40,7 @@ public final class TableDefinition<T> {
     private final Pattern keyResource;
     private final List<String> keyColumns;
     private final Map<String, String> apiFilters;
+    private final Map<String, String> listingFilters;
 
     private TableDefinition(Builder<T> b) {
         this.name = b.name;
@@ -50,6 +51,7 @@ public final class TableDefinition<T> {
         this.keyResource = b.keyResource;
         this.keyColumns = List.copyOf(b.keyColumns);
         this.apiFilters = Map.copyOf(b.apiFilters);
+        this.listingFilters = Map.copyOf(b.listingFilters);
         for (String c : keyColumns) {
             column(c);
         }
@@ -107,6 +109,14 @@ public final class TableDefinition<T> {
         return apiFilters;
     }
 
+    /**
+     * For a column whose {@code =}/{@code IN} the table's lister interprets itself rather than passing to
+     * the API (it reaches the lister among the filters, under the name given), what it does.
+     */
+    public Optional<String> listingFilterEffect(String columnName) {
+        return Optional.ofNullable(listingFilters.get(columnName));
+    }
+
     public static final class Builder<T> {
         private final String name;
         private String description = "";
@@ -116,6 +126,7 @@ public final class TableDefinition<T> {
         private Pattern keyResource;
         private final List<String> keyColumns = new ArrayList<>();
         private final Map<String, String> apiFilters = new LinkedHashMap<>();
+        private final Map<String, String> listingFilters = new LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = name;
@@ -160,6 +171,16 @@ public final class TableDefinition<T> {
         /** {@code column = v} and {@code column IN (...)} become this List API filter. */
         public Builder<T> apiFilter(String columnName, String filterName) {
             apiFilters.put(columnName, filterName);
+            return this;
+        }
+
+        /**
+         * {@code column = v} and {@code column IN (...)} reach the lister as a filter of this name that it
+         * interprets itself (e.g. list through another call, or skip a partition), doing what the effect says.
+         */
+        public Builder<T> listingFilter(String columnName, String filterName, String effect) {
+            apiFilters.put(columnName, filterName);
+            listingFilters.put(columnName, effect);
             return this;
         }
 

@@ -5,7 +5,9 @@ import io.github.imagebuildersql.emulator.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,16 +22,24 @@ public final class ServiceModel {
     private final Map<String, String> operationByRoute = new HashMap<>();
     private final Map<String, Integer> errorStatus = new HashMap<>();
     private final Map<String, Pattern> patterns = new HashMap<>();
+    private final Map<String, List<String>> members = new HashMap<>();
+    private final Map<String, String> outputShape = new HashMap<>();
 
     private ServiceModel(JsonNode model) {
         model.path("operations").properties().forEach(op -> {
             JsonNode http = op.getValue().path("http");
             operationByRoute.put(http.path("method").asText() + " " + http.path("requestUri").asText(), op.getKey());
+            outputShape.put(op.getKey(), op.getValue().path("output").path("shape").asText());
         });
         model.path("shapes").properties().forEach(shape -> {
             JsonNode s = shape.getValue();
             if (s.path("exception").asBoolean()) {
                 errorStatus.put(shape.getKey(), s.path("error").path("httpStatusCode").asInt(400));
+            }
+            if (s.has("members")) {
+                List<String> names = new ArrayList<>();
+                s.path("members").fieldNames().forEachRemaining(names::add);
+                members.put(shape.getKey(), List.copyOf(names));
             }
             if (s.has("pattern")) {
                 patterns.put(shape.getKey(), Pattern.compile(s.path("pattern").asText()));
@@ -53,6 +63,21 @@ public final class ServiceModel {
     /** The HTTP status of a modeled error, or empty when the model has no such error shape. */
     public Optional<Integer> errorStatus(String errorCode) {
         return Optional.ofNullable(errorStatus.get(errorCode));
+    }
+
+    /** A structure's members in the model's order, which is the order the API writes them in. */
+    public List<String> members(String shape) {
+        List<String> m = members.get(shape);
+        if (m == null) {
+            throw new IllegalArgumentException("the model has no structure " + shape);
+        }
+        return m;
+    }
+
+    /** Whether an operation's answer carries a {@code requestId} (most do; ListLifecyclePolicies, for one, does not). */
+    public boolean answersWithRequestId(String operation) {
+        String shape = outputShape.get(operation);
+        return shape != null && members.getOrDefault(shape, List.of()).contains("requestId");
     }
 
     /** Whether a value satisfies the pattern the model gives a string shape. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -60,7 +61,8 @@ public final class AwsClients implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
                 .build();
-        this.baseCredentials = config.profile() != null
+        this.baseCredentials = config.credentials() != null ? StaticCredentialsProvider.create(config.credentials())
+                : config.profile() != null
                 ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
                 : DefaultCredentialsProvider.builder().build();
         this.retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -84,7 +86,8 @@ public final class AwsClients implements AutoCloseable {
         if (c == null) {
             synchronized (this) {
                 if (sts == null) {
-                    sts = configure(StsClient.builder()).region(Region.of(defaultRegionOr("us-east-1")))
+                    // The demo's emulator answers in any region: no region lookup (which may probe EC2 metadata).
+                    sts = configure(StsClient.builder()).region(Region.of(config.demo() ? "us-east-1" : defaultRegionOr("us-east-1")))
                             .credentialsProvider(baseCredentials).build();
                 }
                 c = sts;

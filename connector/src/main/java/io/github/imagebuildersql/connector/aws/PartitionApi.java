@@ -25,9 +25,17 @@ public final class PartitionApi {
     private final Semaphore permits;
     private final BooleanSupplier cancelled;
     private final Runnable renewCredentials;
+    private final ResponseCache.Lookup cache;
 
     public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled,
             Runnable renewCredentials) {
+        this(partition, client, permits, cancelled, renewCredentials, null);
+    }
+
+    /** With {@code cache} (null for none) answering before AWS is asked. */
+    public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled,
+            Runnable renewCredentials, ResponseCache.Lookup cache) {
+        this.cache = cache;
         this.partition = partition;
         this.client = client;
         this.permits = permits;
@@ -52,6 +60,10 @@ public final class PartitionApi {
      * again: a long scan outlives the role sessions it started with.
      */
     public <R> R call(String operation, Function<ImagebuilderClient, R> call) {
+        return cache == null ? callAws(operation, call) : cache.answer(partition, call, () -> callAws(operation, call));
+    }
+
+    private <R> R callAws(String operation, Function<ImagebuilderClient, R> call) {
         try {
             return attempt(operation, call);
         } catch (ApiCallException e) {

@@ -25,7 +25,15 @@ public enum Property {
     IGNORE_ERROR_CODES("ignoreErrorCodes", null, "Comma list of AWS error codes (e.g. ForbiddenException,"
             + "AccessDenied) whose partitions count as empty and are reported as warnings."),
     CALL_TIMEOUT("callTimeout", "60", "Seconds one API call may take, retries included (1-3600); each attempt gets "
-            + "a third of it. A partition that stops answering fails after this, like any other failure.");
+            + "a third of it. A partition that stops answering fails after this, like any other failure."),
+    DEMO("demo", "false", "true: the bundled demo estate (an organisation of four accounts, one suspended, in three "
+            + "regions) on an emulator started with the connection and stopped with it; no AWS account or credentials "
+            + "needed. Other properties (regions, accounts, ...) apply on top."),
+    CACHE_TTL("cacheTtl", "0", "Seconds an API answer (one page of a listing, or one Get) is reused by later "
+            + "queries of this JVM's connections with the same credentials and endpoint (0-86400); 0 asks AWS every "
+            + "time. 300 suits dashboards."),
+    REFRESH_CACHE("refreshCache", "false", "true: never answer from the cache, always ask AWS and cache the fresh "
+            + "answers (export and sync set it; connect once with it to refresh a dashboard's cache).");
 
     private final String key;
     private final String defaultValue;

@@ -3,6 +3,7 @@ package io.github.imagebuildersql.connector.scan;
 import io.github.imagebuildersql.connector.aws.AwsClients;
 import io.github.imagebuildersql.connector.aws.AwsErrors;
 import io.github.imagebuildersql.connector.aws.PartitionApi;
+import io.github.imagebuildersql.connector.aws.ResponseCache;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.connector.config.OnError;
 import io.github.imagebuildersql.connector.partition.Partition;
@@ -59,6 +60,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private final BiPredicate<T, Partition> rowFilter;
     private final AwsClients clients;
     private final ConnectorConfig config;
+    private final ResponseCache.Lookup cache;
     private final ScanListener listener;
     private final AtomicBoolean statementCancelled;
     private final long deadlineNanos;
@@ -81,6 +83,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         this.rowFilter = rowFilter;
         this.clients = clients;
         this.config = config;
+        this.cache = ResponseCache.of(config);
         this.listener = listener;
         this.statementCancelled = statementCancelled;
         this.timeoutMillis = timeoutMillis;
@@ -128,7 +131,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         try {
             try {
                 task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped,
-                        () -> clients.renewCredentials(partition.account())), page -> {
+                        () -> clients.renewCredentials(partition.account()), cache), page -> {
                             partitionRows.addAndGet(page.size());
                             emit(page);
                         });

@@ -29,6 +29,9 @@ final class DriverMetadata {
                     "ownInsertsAreVisible", "ownUpdatesAreVisible", "othersDeletesAreVisible",
                     "othersInsertsAreVisible", "othersUpdatesAreVisible", "supportsTransactions" -> false;
             case "supportsTransactionIsolationLevel" -> true;
+            // commit does nothing, so a result set outlives it
+            case "supportsResultSetHoldability" -> (Integer) args[0] == ResultSet.HOLD_CURSORS_OVER_COMMIT;
+            case "getResultSetHoldability" -> ResultSet.HOLD_CURSORS_OVER_COMMIT;
             case "getDefaultTransactionIsolation" -> Connection.TRANSACTION_READ_COMMITTED;
             case "getCatalogs" -> rows(calcite, List.of("TABLE_CAT VARCHAR"), List.of());
             case "getPrimaryKeys" -> rows(calcite,

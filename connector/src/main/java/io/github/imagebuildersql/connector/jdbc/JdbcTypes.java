@@ -36,8 +36,11 @@ final class JdbcTypes {
     /** COLUMN_SIZE / precision: characters for text and timestamps, digits for numbers. */
     static Integer size(int type, String name, Integer calcite) {
         return switch (type(type, name)) {
-            case Types.VARCHAR, Types.CHAR -> calcite == null || calcite < 0 ? UNBOUNDED : calcite;
+            case Types.VARCHAR, Types.CHAR -> calcite == null || calcite <= 0 ? UNBOUNDED : calcite;
             case Types.TIMESTAMP -> TIMESTAMP_WIDTH;
+            case Types.BOOLEAN -> 1;
+            case Types.INTEGER -> 10;
+            case Types.BIGINT -> 19;
             default -> calcite;
         };
     }

@@ -138,6 +138,31 @@ class JdbcClientTest {
     }
 
     @Test
+    void sparksSchemaProbeMakesNoCalls() throws Exception {
+        aws.stats().reset();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM aws.imagebuilder_image_pipeline WHERE 1=0")) {
+            assertFalse(rs.next());
+            assertEquals(26, rs.getMetaData().getColumnCount());
+        }
+        assertEquals(0, aws.stats().totalRequests());
+    }
+
+    @Test
+    void aSparkPartitionsStatementListsItsAccountOnce() throws Exception {
+        aws.stats().reset();
+        try (PreparedStatement p = c.prepareStatement("SELECT \"account_id\",\"region\",\"name\" FROM "
+                + "aws.imagebuilder_image_pipeline  WHERE (account_id = '111111111111')", ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY)) {
+            p.setFetchSize(0);
+            p.setQueryTimeout(0);
+            assertEquals(3, EmulatedAws.rows(p.executeQuery()).size());
+        }
+        assertEquals(1, aws.stats().inPartition("111111111111", "us-east-1", "ListImagePipelines"));
+        assertEquals(3, aws.stats().total("ListImagePipelines"), "its three regions, no other account");
+    }
+
+    @Test
     void metaDataLeadsBackToTheDriversConnection() throws Exception {
         DatabaseMetaData md = c.getMetaData();
         assertTrue(md.getConnection() == c);

@@ -87,7 +87,8 @@ public final class AwsClients implements AutoCloseable {
             synchronized (this) {
                 if (sts == null) {
                     // The demo's emulator answers in any region: no region lookup (which may probe EC2 metadata).
-                    sts = configure(StsClient.builder()).region(Region.of(config.demo() ? "us-east-1" : defaultRegionOr("us-east-1")))
+                    String region = config.demo() ? "us-east-1" : defaultRegionOr("us-east-1");
+                    sts = configure(StsClient.builder()).region(Region.of(region))
                             .credentialsProvider(baseCredentials).build();
                 }
                 c = sts;

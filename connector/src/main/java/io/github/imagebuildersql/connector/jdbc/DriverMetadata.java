@@ -77,7 +77,8 @@ final class DriverMetadata {
         }
         StringJoiner names = new StringJoiner(", ");
         columns.forEach(c -> names.add("\"" + c.split(" ")[0] + "\""));
-        String sql = "select * from (values " + tuples + ") as t(" + names + ")" + (rows.isEmpty() ? " where false" : "");
+        String sql = "select * from (values " + tuples + ") as t(" + names + ")"
+                + (rows.isEmpty() ? " where false" : "");
         Statement s = calcite.createStatement();
         s.closeOnCompletion();
         return s.executeQuery(sql);

@@ -217,7 +217,8 @@ final class JdbcLayer {
             try {
                 return call.call(method, args);
             } catch (RuntimeException e) {
-                throw Arrays.asList(method.getExceptionTypes()).contains(SQLException.class) ? SqlErrors.translate(e) : e;
+                boolean declared = Arrays.asList(method.getExceptionTypes()).contains(SQLException.class);
+                throw declared ? SqlErrors.translate(e) : e;
             }
         };
         @SuppressWarnings("unchecked")

@@ -89,7 +89,8 @@ final class ResultValues {
         return switch (method) {
             case "getColumnType" -> JdbcTypes.type(type, name);
             case "getColumnTypeName" -> JdbcTypes.name(type, name);
-            case "getColumnClassName" -> JdbcTypes.isMap(type, name) ? String.class.getName() : md.getColumnClassName(column);
+            case "getColumnClassName" -> JdbcTypes.isMap(type, name) ? String.class.getName()
+                    : md.getColumnClassName(column);
             case "getPrecision" -> JdbcTypes.size(type, name, md.getPrecision(column));
             case "getColumnDisplaySize" -> JdbcTypes.type(type, name) == Types.VARCHAR || type == Types.TIMESTAMP
                     ? JdbcTypes.size(type, name, md.getPrecision(column)) : md.getColumnDisplaySize(column);

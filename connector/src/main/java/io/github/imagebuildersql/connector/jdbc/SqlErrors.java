@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 final class SqlErrors {
     /** Statements that would change something; Calcite answers them with a page of planner state. */
     private static final Pattern WRITE = Pattern.compile(
-            "(?is)\\s*(?:(?:--[^\\n]*\\n|/\\*.*?\\*/)\\s*)*(insert|upsert|update|delete|merge|create|drop|alter|truncate)\\b.*");
+            "(?is)\\s*(?:(?:--[^\\n]*\\n|/\\*.*?\\*/)\\s*)*"
+                    + "(insert|upsert|update|delete|merge|create|drop|alter|truncate)\\b.*");
 
     private SqlErrors() {}
 
@@ -28,7 +29,8 @@ final class SqlErrors {
         Matcher m = sql == null ? null : WRITE.matcher(sql);
         if (m != null && m.matches()) {
             throw new SQLNonTransientException("the imagebuilder-sql driver is read-only: "
-                    + m.group(1).toUpperCase(Locale.ROOT) + " is not supported; only queries (SELECT, VALUES, EXPLAIN) are",
+                    + m.group(1).toUpperCase(Locale.ROOT) + " is not supported; only queries (SELECT, VALUES, "
+                    + "EXPLAIN) are",
                     "25006");
         }
     }

@@ -55,7 +55,8 @@ public final class TagsText {
                     && Set.of("VARCHAR", "CHAR").contains(type.getTypeName().getSimple().toUpperCase(Locale.ROOT))) {
                 SqlParserPos pos = call.getParserPosition();
                 call.setOperand(0, new SqlBasicCall(new SqlUnresolvedFunction(new SqlIdentifier(FUNCTION, pos), null,
-                        null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION), new SqlNode[] {call.operand(0)}, pos));
+                        null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION),
+                        new SqlNode[] {call.operand(0)}, pos));
                 return null;
             }
             return super.visit(call);

@@ -1,6 +1,5 @@
 package io.github.imagebuildersql.connector.jdbc;
 
-import io.github.imagebuildersql.connector.config.ConfigException;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
@@ -35,9 +34,6 @@ final class DemoEstate implements AutoCloseable {
         try {
             estate = Fixture.sampleEstate();
             emulator = Emulator.start(estate);
-        } catch (NoClassDefFoundError e) {
-            throw new ConfigException("demo: the demo estate's emulator is not on the classpath; use the driver jar "
-                    + "(imagebuilder-jdbc.jar), which contains it");
         } catch (IOException e) {
             throw new UncheckedIOException("demo: the demo estate's emulator could not start: " + e.getMessage(), e);
         }

@@ -62,7 +62,7 @@ public final class ImageBuilderDriver extends Driver {
         DemoEstate demo = null;
         try {
             if (config.demo()) {
-                demo = DemoEstate.start(config);
+                demo = startDemo(config);
                 config = demo.config();
             }
             return open(config, demo);
@@ -149,6 +149,15 @@ public final class ImageBuilderDriver extends Driver {
             return p.getProperty("version", "0.0.0");
         } catch (IOException e) {
             return "0.0.0";
+        }
+    }
+
+    private static DemoEstate startDemo(ConnectorConfig config) {
+        try {
+            return DemoEstate.start(config);
+        } catch (NoClassDefFoundError e) {
+            throw new ConfigException("demo: the demo estate's emulator is not on the classpath; use the driver jar "
+                    + "(imagebuilder-jdbc.jar), which contains it");
         }
     }
 

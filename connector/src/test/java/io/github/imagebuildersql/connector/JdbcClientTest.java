@@ -31,7 +31,7 @@ class JdbcClientTest {
     @BeforeAll
     static void start() throws Exception {
         aws = EmulatedAws.start(Fixture.sampleEstate());
-        c = aws.connect("regions=us-east-1,eu-west-1,ap-southeast-2", "accounts=org", "roleName=" + EmulatedAws.ROLE);
+        c = aws.connect("accounts=org", "roleName=" + EmulatedAws.ROLE, "regions=us-east-1");
     }
 
     @AfterAll
@@ -159,7 +159,7 @@ class JdbcClientTest {
             assertEquals(3, EmulatedAws.rows(p.executeQuery()).size());
         }
         assertEquals(1, aws.stats().inPartition("111111111111", "us-east-1", "ListImagePipelines"));
-        assertEquals(3, aws.stats().total("ListImagePipelines"), "its three regions, no other account");
+        assertEquals(1, aws.stats().total("ListImagePipelines"), "no other account");
     }
 
     @Test

@@ -2,12 +2,12 @@ package io.github.imagebuildersql.connector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.imagebuildersql.connector.row.SdkJson;
+import io.github.imagebuildersql.emulator.EmulatorOptions;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -163,13 +164,18 @@ class JdbcClientTest {
     }
 
     @Test
-    void metaDataLeadsBackToTheDriversConnection() throws Exception {
+    void aQueryTimeoutThroughTheMetaDatasConnectionIsStillAnSqlTimeoutException() throws Exception {
         DatabaseMetaData md = c.getMetaData();
         assertTrue(md.getConnection() == c);
-        try (Statement s = md.getConnection().createStatement()) {
+        try (EmulatedAws slow = EmulatedAws.start(Fixture.sampleEstate(),
+                EmulatorOptions.defaults().withLatency(Duration.ofSeconds(3)));
+                Connection sc = slow.connect("regions=us-east-1");
+                Statement s = sc.getMetaData().getConnection().createStatement()) {
+            assertTrue(s.getConnection() == sc);
             s.setQueryTimeout(1);
-            assertTrue(s.getConnection() == c);
+            SQLTimeoutException e = assertThrows(SQLTimeoutException.class,
+                    () -> EmulatedAws.rows(s.executeQuery("select name from imagebuilder_image_pipeline")));
+            assertEquals("HYT00", e.getSQLState());
         }
-        assertNull(null, SQLTimeoutException.class.getName());
     }
 }

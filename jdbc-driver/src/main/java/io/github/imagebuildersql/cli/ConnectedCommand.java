@@ -22,7 +22,15 @@ abstract class ConnectedCommand {
     boolean verbose;
 
     Connecting.Session open() throws Exception {
-        return Connecting.open(spec, url, demo);
+        return Connecting.open(spec, url, demo, freshAnswers());
+    }
+
+    /**
+     * Whether the answers must come from AWS, never from the result cache (cacheTtl): true for one-shot
+     * commands (a cron export must not write a stale inventory); the shell, a session, may use the cache.
+     */
+    boolean freshAnswers() {
+        return true;
     }
 
     PrintWriter out() {

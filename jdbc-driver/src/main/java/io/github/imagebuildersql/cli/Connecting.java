@@ -20,39 +20,37 @@ final class Connecting {
 
     static void addPropertyOptions(CommandSpec command) {
         for (Property p : Property.values()) {
+            if (p == Property.DEMO) {
+                continue; // the --demo flag
+            }
             command.addOption(OptionSpec.builder("--" + p.key()).paramLabel("VALUE").type(String.class)
                     .description(p.description()).build());
         }
     }
 
-    /** A connection (and, with --demo, the emulator behind it) that closes as one. */
+    /** A connection; with --demo, the driver's demo=true starts and stops the emulator behind it. */
     static final class Session implements AutoCloseable {
         final Connection connection;
-        private final Demo demo;
 
-        private Session(Connection connection, Demo demo) {
+        private Session(Connection connection) {
             this.connection = connection;
-            this.demo = demo;
         }
 
         @Override
         public void close() throws SQLException {
-            try {
-                connection.close();
-            } finally {
-                if (demo != null) {
-                    demo.close();
-                }
-            }
+            connection.close();
         }
     }
 
-    /** What a command connects to: its URL and properties, and the demo emulator when there is one. */
-    record Target(String url, Properties info, Demo demo) {}
+    /** What a command connects to: its URL and properties. */
+    record Target(String url, Properties info) {}
 
-    static Target target(CommandSpec command, String url, boolean demo) throws Exception {
+    static Target target(CommandSpec command, String url, boolean demo, boolean freshAnswers) throws Exception {
         Map<String, String> properties = new LinkedHashMap<>();
         for (Property p : Property.values()) {
+            if (p == Property.DEMO) {
+                continue;
+            }
             String v = command.findOption("--" + p.key()).getValue();
             if (v != null) {
                 properties.put(p.key(), v);
@@ -67,24 +65,19 @@ final class Connecting {
             throw new Failures.CliFailure(ExitCode.USAGE, "--url must start with jdbc:imagebuilder:, got '"
                     + jdbcUrl + "'");
         }
-        Demo started = demo ? Demo.start() : null;
         Properties info = new Properties();
-        if (started != null) {
-            started.properties().forEach(info::setProperty);
-        }
         properties.forEach(info::setProperty);
-        return new Target(jdbcUrl, info, started);
+        if (demo) {
+            info.setProperty(Property.DEMO.key(), "true");
+        }
+        if (freshAnswers) {
+            info.setProperty(Property.REFRESH_CACHE.key(), "true");
+        }
+        return new Target(jdbcUrl, info);
     }
 
-    static Session open(CommandSpec command, String url, boolean demo) throws Exception {
-        Target target = target(command, url, demo);
-        try {
-            return new Session(DriverManager.getConnection(target.url(), target.info()), target.demo());
-        } catch (Exception e) {
-            if (target.demo() != null) {
-                target.demo().close();
-            }
-            throw e;
-        }
+    static Session open(CommandSpec command, String url, boolean demo, boolean freshAnswers) throws Exception {
+        Target target = target(command, url, demo, freshAnswers);
+        return new Session(DriverManager.getConnection(target.url(), target.info()));
     }
 }

@@ -22,28 +22,27 @@ final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Connecting.Target target = Connecting.target(spec, url, demo);
-        try {
-            // Fail here, with our one-line message, rather than inside sqlline's prompt.
-            DriverManager.getConnection(target.url(), (Properties) target.info().clone()).close();
-            String session = SessionDriver.register(sessionProperties(target));
-            List<String> args = new ArrayList<>(List.of("-u", session, "-n", "", "-p", "",
-                    "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE",
-                    "--showWarnings=true", "--fastConnect=false"));
-            if (System.console() == null) {
-                // Not a terminal: no line-width guessing, nothing cut off for the pipe or file reading us.
-                args.addAll(List.of("--maxWidth=10000", "--silent=true", "--showHeader=true"));
-            }
-            if (history != null) {
-                args.add("--historyFile=" + history);
-            }
-            SqlLine.Status status = new SqlLine().begin(args.toArray(String[]::new), null, true);
-            return status == SqlLine.Status.OK ? ExitCode.OK : ExitCode.USAGE;
-        } finally {
-            if (target.demo() != null) {
-                target.demo().close();
-            }
+        Connecting.Target target = Connecting.target(spec, url, demo, freshAnswers());
+        // Fail here, with our one-line message, rather than inside sqlline's prompt.
+        DriverManager.getConnection(target.url(), (Properties) target.info().clone()).close();
+        String session = SessionDriver.register(sessionProperties(target));
+        List<String> args = new ArrayList<>(List.of("-u", session, "-n", "", "-p", "",
+                "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE",
+                "--showWarnings=true", "--fastConnect=false"));
+        if (System.console() == null) {
+            // Not a terminal: no line-width guessing, nothing cut off for the pipe or file reading us.
+            args.addAll(List.of("--maxWidth=10000", "--silent=true", "--showHeader=true"));
         }
+        if (history != null) {
+            args.add("--historyFile=" + history);
+        }
+        SqlLine.Status status = new SqlLine().begin(args.toArray(String[]::new), null, true);
+        return status == SqlLine.Status.OK ? ExitCode.OK : ExitCode.USAGE;
+    }
+
+    @Override
+    boolean freshAnswers() {
+        return false;
     }
 
     /** The URL's own properties and the options, merged, for the session the opaque URL stands for. */

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  */
 final class Values {
     private static final Set<String> JSON_COLUMNS = ImageBuilderSchema.TABLES.stream()
-            .flatMap(t -> t.columns().stream().filter(c -> c.type() == ColumnType.JSON).map(c -> c.name()))
+            .flatMap(t -> t.columns().stream().filter(c -> c.type() == ColumnType.JSON || c.type() == ColumnType.TAGS)
+                    .map(c -> c.name()))
             .collect(Collectors.toUnmodifiableSet());
 
     private Values() {}

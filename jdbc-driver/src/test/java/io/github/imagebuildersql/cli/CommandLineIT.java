@@ -118,7 +118,7 @@ class CommandLineIT {
     @Test
     void anAwsFailureIsStatusThreeNamingTheAccountAndTheStackTraceIsForVerbose() {
         String[] args = {"query", "--demo", "--accounts", "111111111111,444444444444", "--roleName",
-                Demo.ROLE, "select name from imagebuilder_image_pipeline"};
+                "ImageBuilderInventoryRole", "select name from imagebuilder_image_pipeline"};
         Jar.Result r = Jar.run(args);
         assertEquals(3, r.exit(), r.err());
         assertEquals(1, r.errLines().size(), r.err());
@@ -134,10 +134,10 @@ class CommandLineIT {
         String externalId = "xid-Cl1-S3cr3t-0042";
         String secretKey = Fixture.sampleEstate().credentials().secretAccessKey();
         for (String[] args : List.of(
-                new String[] {"query", "--demo", "--verbose", "--accounts", "444444444444", "--roleName", Demo.ROLE,
+                new String[] {"query", "--demo", "--verbose", "--accounts", "444444444444", "--roleName", "ImageBuilderInventoryRole",
                         "--externalId", externalId, "select name from imagebuilder_image_pipeline"},
                 new String[] {"query", "--demo", "--verbose", "--accounts", "222222222222,444444444444", "--roleName",
-                        Demo.ROLE, "--externalId", externalId, "--onError", "skip", "select name from imagebuilder_image_pipeline"},
+                        "ImageBuilderInventoryRole", "--externalId", externalId, "--onError", "skip", "select name from imagebuilder_image_pipeline"},
                 new String[] {"query", "--demo", "--verbose", "--externalId", externalId + " bad", "select 1"},
                 new String[] {"query", "--demo", "--verbose", "--externalId", externalId, "select nme from imagebuilder_workflow"})) {
             Jar.Result r = Jar.run(args);
@@ -150,7 +150,7 @@ class CommandLineIT {
 
     @Test
     void aSkippedPartitionIsAWarningAndStatusThree() {
-        Jar.Result r = Jar.run("query", "--demo", "--accounts", "111111111111,444444444444", "--roleName", Demo.ROLE,
+        Jar.Result r = Jar.run("query", "--demo", "--accounts", "111111111111,444444444444", "--roleName", "ImageBuilderInventoryRole",
                 "--onError", "skip", "--format", "csv", "select name from imagebuilder_image_pipeline order by name");
         assertEquals(3, r.exit(), r.err());
         assertEquals(4, r.out().lines().count(), "header and the other account's three pipelines");
@@ -167,11 +167,11 @@ class CommandLineIT {
         assertEquals(13, good.size(), "header and 12 pipelines");
         assertTrue(good.get(0).startsWith("_key,account_id,arn,"));
 
-        Jar.Result partial = Jar.run("export", "--demo", "--accounts", "111111111111,444444444444", "--roleName", Demo.ROLE,
+        Jar.Result partial = Jar.run("export", "--demo", "--accounts", "111111111111,444444444444", "--roleName", "ImageBuilderInventoryRole",
                 "--onError", "skip", "--table", "imagebuilder_image_pipeline", "--out", out.toString());
         assertEquals(3, partial.exit(), partial.err());
         assertTrue(partial.err().contains("left as it was"), partial.err());
-        Jar.Result failed = Jar.run("export", "--demo", "--accounts", "444444444444", "--roleName", Demo.ROLE,
+        Jar.Result failed = Jar.run("export", "--demo", "--accounts", "444444444444", "--roleName", "ImageBuilderInventoryRole",
                 "--table", "imagebuilder_image_pipeline", "--out", out.toString());
         assertEquals(3, failed.exit(), failed.err());
         assertEquals(good, Files.readAllLines(out), "the previous good export is untouched");
@@ -219,7 +219,7 @@ class CommandLineIT {
             Map<String, String> profileEnv = Map.of("AWS_SHARED_CREDENTIALS_FILE", credentials.toString(),
                     "AWS_CONFIG_FILE", config.toString());
             Jar.Result p = Jar.run(List.of(), profileEnv, null, "query", "--url",
-                    "jdbc:imagebuilder:endpoint=" + emulator.endpoint() + ";accounts=org;roleName=" + Demo.ROLE,
+                    "jdbc:imagebuilder:endpoint=" + emulator.endpoint() + ";accounts=org;roleName=" + "ImageBuilderInventoryRole",
                     "--profile", "inventory", "--format", "csv",
                     "select distinct region from imagebuilder_image_pipeline order by 1");
             assertEquals(0, p.exit(), p.err());

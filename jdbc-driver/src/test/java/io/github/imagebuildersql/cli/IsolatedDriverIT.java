@@ -42,7 +42,7 @@ class IsolatedDriverIT {
             info.setProperty("user", "");
             info.setProperty("password", "");
             try (Connection c = driver.connect("jdbc:imagebuilder:endpoint=" + emulator.endpoint()
-                    + ";accounts=org;roleName=" + Demo.ROLE, info);
+                    + ";accounts=org;roleName=" + "ImageBuilderInventoryRole", info);
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("select name, json_value(schedule, '$.timezone') as tz, tags['team'] "
                             + "from imagebuilder_image_pipeline where name = 'ci-runner-al2023'")) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -81,7 +82,8 @@ public final class AwsClients implements AutoCloseable {
         // most timeouts are cancelled when their call returns: drop them at once rather than at their deadline
         scheduler.setRemoveOnCancelPolicy(true);
         this.timeouts = scheduler;
-        this.baseCredentials = config.profile() != null
+        this.baseCredentials = config.credentials() != null ? StaticCredentialsProvider.create(config.credentials())
+                : config.profile() != null
                 ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
                 : DefaultCredentialsProvider.builder().build();
         this.retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
@@ -111,7 +113,9 @@ public final class AwsClients implements AutoCloseable {
         if (c == null) {
             synchronized (this) {
                 if (sts == null) {
-                    sts = configure(StsClient.builder()).region(Region.of(defaultRegionOr("us-east-1")))
+                    // The demo's emulator answers in any region: no region lookup (which may probe EC2 metadata).
+                    String region = config.demo() ? "us-east-1" : defaultRegionOr("us-east-1");
+                    sts = configure(StsClient.builder()).region(Region.of(region))
                             .credentialsProvider(baseCredentials).build();
                 }
                 c = sts;

@@ -30,14 +30,18 @@ public final class PartitionApi {
     private final Executor helpers;
     private final int detailConcurrency;
     private final RequestPacer pacer;
+    private final ResponseCache.Lookup cache;
 
     /**
      * @param helpers runs a partition's extra detail-call workers on the scan's threads
      * @param detailConcurrency detail calls of this partition at once (the caller's thread counts as one)
      * @param rateLimit requests per second to this account and region, or 0 for no limit
+     * @param cache answers before AWS is asked ({@code cacheTtl}), or null for none
      */
     public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled,
-            Runnable renewCredentials, Executor helpers, int detailConcurrency, int rateLimit) {
+            Runnable renewCredentials, Executor helpers, int detailConcurrency, int rateLimit,
+            ResponseCache.Lookup cache) {
+        this.cache = cache;
         this.partition = partition;
         this.client = client;
         this.permits = permits;
@@ -65,6 +69,10 @@ public final class PartitionApi {
      * again: a long scan outlives the role sessions it started with.
      */
     public <R> R call(String operation, Function<ImagebuilderClient, R> call) {
+        return cache == null ? callAws(operation, call) : cache.answer(partition, call, () -> callAws(operation, call));
+    }
+
+    private <R> R callAws(String operation, Function<ImagebuilderClient, R> call) {
         try {
             return attempt(operation, call);
         } catch (ApiCallException e) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -20,10 +21,13 @@ import software.amazon.awssdk.regions.Region;
  * @param callTimeout the longest one API call may take, retries included
  * @param detailConcurrency detail calls one partition makes at once
  * @param rateLimit requests per second to one account and region; 0 for no limit
+ * @param cacheTtl how long an API answer may be reused; zero for never
+ * @param credentials fixed base credentials (the demo estate's), or null for the profile or default chain
  */
 public record ConnectorConfig(List<String> regions, AccountSelection accounts, String roleName, String externalId,
         String roleSessionName, String profile, URI endpoint, int maxConcurrency, OnError onError,
-        Set<String> ignoreErrorCodes, Duration callTimeout, int detailConcurrency, int rateLimit) {
+        Set<String> ignoreErrorCodes, Duration callTimeout, int detailConcurrency, int rateLimit, boolean demo,
+        Duration cacheTtl, boolean refreshCache, AwsCredentials credentials) {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,64}");
@@ -39,7 +43,8 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 + ", externalId=" + (externalId == null ? null : "(set)") + ", profile=" + profile
                 + ", endpoint=" + endpoint + ", maxConcurrency=" + maxConcurrency + ", onError=" + onError
                 + ", ignoreErrorCodes=" + ignoreErrorCodes + ", callTimeout=" + callTimeout
-                + ", detailConcurrency=" + detailConcurrency + ", rateLimit=" + rateLimit + "]";
+                + ", detailConcurrency=" + detailConcurrency + ", rateLimit=" + rateLimit + ", demo=" + demo
+                + ", cacheTtl=" + cacheTtl + ", refreshCache=" + refreshCache + "]";
     }
 
     /** Parses properties by name; keys outside {@link Property} are refused. */
@@ -75,12 +80,37 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 Duration.ofSeconds(wholeNumber(Property.CALL_TIMEOUT, values.get(Property.CALL_TIMEOUT), 3600)),
                 wholeNumber(Property.DETAIL_CONCURRENCY, values.get(Property.DETAIL_CONCURRENCY), 64),
                 values.get(Property.RATE_LIMIT) == null ? 0
-                        : wholeNumber(Property.RATE_LIMIT, values.get(Property.RATE_LIMIT), 10_000))
+                        : wholeNumber(Property.RATE_LIMIT, values.get(Property.RATE_LIMIT), 10_000),
+                bool(Property.DEMO, values.get(Property.DEMO)),
+                Duration.ofSeconds(wholeNumber(Property.CACHE_TTL, values.get(Property.CACHE_TTL), 0, 86400)),
+                bool(Property.REFRESH_CACHE, values.get(Property.REFRESH_CACHE)),
+                null)
+                .checkDemo()
                 .checkRoleName();
     }
 
+    /**
+     * The demo estate's connection: its emulator's endpoint and base credentials, an organisation-wide scan
+     * into {@code role} across {@code regions}, unless the user's own properties chose otherwise.
+     */
+    public ConnectorConfig onDemoEstate(URI emulator, AwsCredentials base, String role, List<String> demoRegions) {
+        AccountSelection scanned = accounts instanceof AccountSelection.Caller ? new AccountSelection.Organization()
+                : accounts;
+        return new ConnectorConfig(regions.isEmpty() ? demoRegions : regions, scanned, roleName != null ? roleName
+                : role, externalId, roleSessionName, profile, emulator, maxConcurrency, onError, ignoreErrorCodes,
+                callTimeout, detailConcurrency, rateLimit, demo, cacheTtl, refreshCache, base);
+    }
+
+    private ConnectorConfig checkDemo() {
+        if (demo && (endpoint != null || profile != null)) {
+            throw new ConfigException("demo: the demo estate runs on its own emulator with its own credentials; "
+                    + "drop " + (endpoint != null ? "endpoint" : "profile") + " or demo=true");
+        }
+        return this;
+    }
+
     private ConnectorConfig checkRoleName() {
-        if (!(accounts instanceof AccountSelection.Caller) && roleName == null) {
+        if (!(accounts instanceof AccountSelection.Caller) && roleName == null && !demo) {
             throw new ConfigException("accounts: '" + (accounts instanceof AccountSelection.Organization ? "org"
                     : String.join(",", ((AccountSelection.Listed) accounts).accountIds()))
                     + "' needs roleName, the role to assume in each account (e.g. roleName=ImageBuilderReadOnly)");
@@ -178,18 +208,33 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
     }
 
     private static int wholeNumber(Property p, String value, int max) {
+        return wholeNumber(p, value, 1, max);
+    }
+
+    private static int wholeNumber(Property p, String value, int min, int max) {
         if (value == null) {
             return Integer.parseInt(p.defaultValue());
         }
         try {
             int n = Integer.parseInt(value);
-            if (n >= 1 && n <= max) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ConfigException(p.key() + ": '" + value + "' is not a whole number from 1 to " + max);
+        throw new ConfigException(p.key() + ": '" + value + "' is not a whole number from " + min + " to " + max);
+    }
+
+    private static boolean bool(Property p, String value) {
+        if (value == null) {
+            return Boolean.parseBoolean(p.defaultValue());
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(p.key() + ": '" + value + "' is not allowed; use true or false");
+        };
     }
 
     private static OnError onError(String value) {

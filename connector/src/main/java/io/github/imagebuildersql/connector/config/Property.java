@@ -29,7 +29,15 @@ public enum Property {
     DETAIL_CONCURRENCY("detailConcurrency", "4", "Detail calls (GetWorkflow, ...) one partition (account x region) "
             + "makes at once, within maxConcurrency (1-64)."),
     RATE_LIMIT("rateLimit", null, "Requests per second sent to one account in one region (1-10000), to stay under "
-            + "AWS's throttling rather than retry into it. Default: no limit; throttled calls are retried with backoff.");
+            + "AWS's throttling rather than retry into it. Default: no limit; throttled calls are retried with backoff."),
+    DEMO("demo", "false", "true: the bundled demo estate (an organisation of four accounts, one suspended, in three "
+            + "regions) on an emulator started with the connection and stopped with it; no AWS account or credentials "
+            + "needed. Other properties (regions, accounts, ...) apply on top."),
+    CACHE_TTL("cacheTtl", "0", "Seconds an API answer (one page of a listing, or one Get) is reused by later "
+            + "queries of this JVM's connections with the same credentials and endpoint (0-86400); 0 asks AWS every "
+            + "time. 300 suits dashboards."),
+    REFRESH_CACHE("refreshCache", "false", "true: never answer from the cache, always ask AWS and cache the fresh "
+            + "answers (export and sync set it; connect once with it to refresh a dashboard's cache).");
 
     private final String key;
     private final String defaultValue;

@@ -59,6 +59,23 @@ public final class ImageBuilderDriver extends Driver {
         } catch (ConfigException e) {
             throw new SQLNonTransientConnectionException(e.getMessage(), "08001");
         }
+        DemoEstate demo = null;
+        try {
+            if (config.demo()) {
+                demo = startDemo(config);
+                config = demo.config();
+            }
+            return open(config, demo);
+        } catch (ConfigException e) {
+            closeQuietly(demo);
+            throw new SQLNonTransientConnectionException(e.getMessage(), "08001");
+        } catch (SQLException | RuntimeException | Error e) {
+            closeQuietly(demo);
+            throw e;
+        }
+    }
+
+    private Connection open(ConnectorConfig config, DemoEstate demo) throws SQLException {
         Properties calcite = new Properties();
         calcite.setProperty("lex", "MYSQL_ANSI");
         calcite.setProperty("timeZone", "UTC");
@@ -69,8 +86,9 @@ public final class ImageBuilderDriver extends Driver {
         Connection connection = super.connect(JdbcUrl.PREFIX, calcite);
         CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
         calciteConnection.getRootSchema().add(ImageBuilderSchema.NAME, new ImageBuilderSchema(config));
+        calciteConnection.getRootSchema().add(TagsText.FUNCTION, TagsText.function());
         calciteConnection.setSchema(ImageBuilderSchema.NAME);
-        return JdbcLayer.wrap(connection);
+        return JdbcLayer.wrap(connection, demo);
     }
 
     @Override
@@ -131,6 +149,21 @@ public final class ImageBuilderDriver extends Driver {
             return p.getProperty("version", "0.0.0");
         } catch (IOException e) {
             return "0.0.0";
+        }
+    }
+
+    private static DemoEstate startDemo(ConnectorConfig config) {
+        try {
+            return DemoEstate.start(config);
+        } catch (NoClassDefFoundError e) {
+            throw new ConfigException("demo: the demo estate's emulator is not on the classpath; use the driver jar "
+                    + "(imagebuilder-jdbc.jar), which contains it");
+        }
+    }
+
+    private static void closeQuietly(DemoEstate demo) {
+        if (demo != null) {
+            demo.close();
         }
     }
 

@@ -4,6 +4,7 @@ import java.lang.reflect.Type;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.util.TryThreadLocal;
 
 /**
@@ -12,16 +13,17 @@ import org.apache.calcite.util.TryThreadLocal;
  * rows is more generated code than Java can compile. For our own statements every IN list stays a
  * SEARCH, which the scan reads and, when it is all there is to a filter element, applies itself (see
  * ImageBuilderTable.scan). Other Calcite users in the same JVM are not affected: the setting is the
- * preparing thread's.
+ * preparing thread's. The same holds for {@link TagsText}'s rewrite of {@code CAST(tags AS VARCHAR)}.
  */
 final class ImageBuilderPrepare extends CalcitePrepareImpl {
     static final int IN_LIST_LIMIT = Integer.MAX_VALUE;
 
     @Override
-    @SuppressWarnings("try") // the resource is the thread-local setting itself
+    @SuppressWarnings("try") // the resources are the thread-local settings themselves
     public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
             long maxRowCount) {
-        try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_LIMIT)) {
+        try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_LIMIT);
+                Hook.Closeable casts = TagsText.rewriteCasts()) {
             return super.prepareSql(context, query, elementType, maxRowCount);
         }
     }

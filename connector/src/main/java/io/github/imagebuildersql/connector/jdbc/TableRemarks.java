@@ -9,9 +9,9 @@ import org.apache.calcite.schema.Table;
 
 /**
  * REMARKS for getTables and getColumns, from the table definitions, so that DBeaver, DataGrip and
- * Tableau show what each table and column means. Avatica builds these metadata rows from the public
- * fields of the objects below, by name; each declares its own {@code remarks}, which Avatica's
- * classes leave null.
+ * Tableau show what each table and column means; and column types as tools expect them (JdbcTypes).
+ * Avatica builds these metadata rows from the public fields of the objects below, by name; each
+ * declares its own {@code remarks}, which Avatica's classes leave null.
  */
 public final class TableRemarks {
     private TableRemarks() {}
@@ -76,9 +76,11 @@ public final class TableRemarks {
         public MetaImpl.MetaColumn createColumn(Table table, String catalog, String schema, String tableName,
                 String columnName, int dataType, String typeName, Integer columnSize, Integer decimalDigits,
                 int numPrecRadix, int nullable, Integer charOctetLength, int ordinalPosition, String isNullable) {
-            return new RemarkedColumn(catalog, schema, tableName, columnName, dataType, typeName, columnSize,
-                    decimalDigits, numPrecRadix, nullable, charOctetLength, ordinalPosition, isNullable,
-                    ofColumn(table, columnName));
+            Integer size = JdbcTypes.size(dataType, typeName, columnSize);
+            boolean text = JdbcTypes.type(dataType, typeName) == java.sql.Types.VARCHAR;
+            return new RemarkedColumn(catalog, schema, tableName, columnName, JdbcTypes.type(dataType, typeName),
+                    JdbcTypes.name(dataType, typeName), size, decimalDigits, numPrecRadix, nullable,
+                    text ? size : charOctetLength, ordinalPosition, isNullable, ofColumn(table, columnName));
         }
 
         @Override

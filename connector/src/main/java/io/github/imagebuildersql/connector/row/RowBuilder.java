@@ -51,9 +51,14 @@ public final class RowBuilder<T> {
                 case TIMESTAMP -> value instanceof Instant instant ? (Object) instant.toEpochMilli()
                         : Timestamps.parse((String) value, c.name(), (String) key.value().apply(item, partition));
                 case JSON -> SdkJson.toJson(value);
-                case TAGS -> value instanceof SdkAutoConstructMap ? null : value;
+                case TAGS -> value instanceof SdkAutoConstructMap ? null : tags(value);
             };
         }
         return row;
+    }
+
+    @SuppressWarnings("unchecked") // the SDK's tag members are Map<String, String>
+    private static TagMap tags(Object value) {
+        return new TagMap((Map<String, String>) value);
     }
 }

@@ -3,6 +3,7 @@ package io.github.imagebuildersql.connector.scan;
 import io.github.imagebuildersql.connector.aws.AwsClients;
 import io.github.imagebuildersql.connector.aws.AwsErrors;
 import io.github.imagebuildersql.connector.aws.PartitionApi;
+import io.github.imagebuildersql.connector.aws.ResponseCache;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.connector.config.OnError;
 import io.github.imagebuildersql.connector.partition.Partition;
@@ -60,6 +61,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
     private final BiPredicate<T, Partition> rowFilter;
     private final AwsClients clients;
     private final ConnectorConfig config;
+    private final ResponseCache.Lookup cache;
     private final ScanListener listener;
     private final AtomicBoolean statementCancelled;
     private final long deadlineNanos;
@@ -85,6 +87,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
         this.rowFilter = rowFilter;
         this.clients = clients;
         this.config = config;
+        this.cache = ResponseCache.of(config);
         this.listener = listener;
         this.statementCancelled = statementCancelled;
         this.timeoutMillis = timeoutMillis;
@@ -185,7 +188,7 @@ public final class ScanExecution<T> implements Enumerator<Object[]> {
             try {
                 task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped,
                         () -> clients.renewCredentials(partition.account()), this::runUrgently,
-                        config.detailConcurrency(), config.rateLimit()), page -> {
+                        config.detailConcurrency(), config.rateLimit(), cache), page -> {
                             partitionRows.addAndGet(page.size());
                             emit(page);
                         });

@@ -1,0 +1,168 @@
+package io.github.imagebuildersql.connector.aws;
+
+import io.github.imagebuildersql.connector.config.ConnectorConfig;
+import io.github.imagebuildersql.connector.partition.Partition;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequest;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+
+/**
+ * The result cache ({@code cacheTtl}): one partition's answer to one request (a page of a listing, a Get)
+ * reused for {@code cacheTtl} seconds, so a dashboard's second query, a narrower one (one account) after a
+ * full scan, and repeated detail calls make no API calls. Shared by every connection of this JVM with the
+ * same credentials and endpoint (BI tools open several); failures are never cached. Bounded by the number
+ * of items held ({@link #MAX_ITEMS}), least recently used first out.
+ */
+public final class ResponseCache {
+    /** About 20,000 pipelines or workflows, a few tens of megabytes. */
+    static final int MAX_ITEMS = 20_000;
+    private static final ResponseCache SHARED = new ResponseCache(MAX_ITEMS);
+
+    /** Who asks and where: connections that differ in any of these may get different answers. */
+    private record Identity(Object accounts, String roleName, String externalId, String profile, Object endpoint,
+            Object credentials) {}
+
+    private record Key(Identity identity, Partition partition, String operation, AwsRequest request) {}
+
+    private record Entry(Object answer, long storedAt, int items) {}
+
+    private final int maxItems;
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private int items;
+
+    ResponseCache(int maxItems) {
+        this.maxItems = maxItems;
+    }
+
+    /** The cache a connection with this configuration uses, or null when its cacheTtl is zero. */
+    public static Lookup of(ConnectorConfig config) {
+        if (config.cacheTtl().isZero()) {
+            return null;
+        }
+        return new Lookup(SHARED, new Identity(config.accounts(), config.roleName(), config.externalId(),
+                config.profile(), config.endpoint(), config.credentials()), config.cacheTtl(), config.refreshCache());
+    }
+
+    /** One connection's view of the cache: its identity, its TTL, and whether it only writes. */
+    public static final class Lookup {
+        private final ResponseCache cache;
+        private final Identity identity;
+        private final Duration ttl;
+        private final boolean refresh;
+
+        private Lookup(ResponseCache cache, Identity identity, Duration ttl, boolean refresh) {
+            this.cache = cache;
+            this.identity = identity;
+            this.ttl = ttl;
+            this.refresh = refresh;
+        }
+
+        /** The cached answer to {@code call} in {@code partition}, or {@code aws}'s, which is then cached. */
+        public <R> R answer(Partition partition, Function<ImagebuilderClient, R> call, Supplier<R> aws) {
+            Key key = cache.key(identity, partition, call);
+            if (key == null) {
+                return aws.get();
+            }
+            if (!refresh) {
+                Object cached = cache.get(key, ttl);
+                if (cached != null) {
+                    @SuppressWarnings("unchecked")
+                    R r = (R) cached;
+                    return r;
+                }
+            }
+            R answer = aws.get();
+            if (answer != null) {
+                cache.put(key, answer);
+            }
+            return answer;
+        }
+    }
+
+    /**
+     * The request a call would send, found by running it against a client that only records: calls are
+     * lambdas over the client, and the request is what identifies the answer.
+     */
+    private Key key(Identity identity, Partition partition, Function<ImagebuilderClient, ?> call) {
+        Object[] sent = new Object[2];
+        InvocationHandler recorder = (proxy, method, args) -> {
+            if (args != null && args.length == 1 && args[0] instanceof AwsRequest request) {
+                sent[0] = method.getName();
+                sent[1] = request.toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build();
+                throw new Recorded();
+            }
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args); // the consumer-builder overloads
+            }
+            throw new Recorded();
+        };
+        ImagebuilderClient recording = (ImagebuilderClient) Proxy.newProxyInstance(
+                ImagebuilderClient.class.getClassLoader(), new Class<?>[] {ImagebuilderClient.class}, recorder);
+        try {
+            call.apply(recording);
+        } catch (Recorded e) {
+            // expected: the request is recorded, the call goes no further
+        }
+        return sent[0] == null ? null : new Key(identity, partition, (String) sent[0], (AwsRequest) sent[1]);
+    }
+
+    private synchronized Object get(Key key, Duration ttl) {
+        Entry e = entries.get(key);
+        if (e == null) {
+            return null;
+        }
+        if (System.nanoTime() - e.storedAt() > ttl.toNanos()) {
+            remove(key);
+            return null;
+        }
+        return e.answer();
+    }
+
+    private synchronized void put(Key key, Object answer) {
+        remove(key);
+        Entry e = new Entry(answer, System.nanoTime(), weight(answer));
+        entries.put(key, e);
+        items += e.items();
+        var eldest = entries.values().iterator();
+        while (items > maxItems && eldest.hasNext()) {
+            items -= eldest.next().items();
+            eldest.remove();
+        }
+    }
+
+    private void remove(Key key) {
+        Entry old = entries.remove(key);
+        if (old != null) {
+            items -= old.items();
+        }
+    }
+
+    /** Items held: a page counts its list's length, anything else one. */
+    private static int weight(Object answer) {
+        int n = 1;
+        if (answer instanceof SdkPojo pojo) {
+            for (var field : pojo.sdkFields()) {
+                if (field.getValueOrDefault(pojo) instanceof Collection<?> list) {
+                    n += list.size();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Ends a recorded call. */
+    private static final class Recorded extends RuntimeException {
+        Recorded() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.imagebuildersql.connector.jdbc;
+
+import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
+import io.github.imagebuildersql.connector.table.ColumnType;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.calcite.runtime.Hook;
+import org.apache.calcite.schema.Function;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUnresolvedFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * {@code CAST(tags AS VARCHAR)}: the tags' JSON text, the same as getString. Calcite has no cast from
+ * MAP to a string (its type derivation insists on a MAP target), so before validation such a cast of a
+ * tags column becomes {@code CAST(TAGS_TEXT(tags) AS VARCHAR)}, a function every connection's root
+ * schema has.
+ */
+public final class TagsText {
+    static final String FUNCTION = "TAGS_TEXT";
+    private static final Set<String> TAG_COLUMNS = ImageBuilderSchema.TABLES.stream()
+            .flatMap(t -> t.columns().stream()).filter(c -> c.type() == ColumnType.TAGS)
+            .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+
+    private TagsText() {}
+
+    /** The function's body: the map's JSON text (TagMap.toString), null for null. */
+    public static String text(Object tags) {
+        return tags == null ? null : tags.toString();
+    }
+
+    static Function function() {
+        return ScalarFunctionImpl.create(TagsText.class, "text");
+    }
+
+    /** Rewrites the casts in statements this thread parses until the returned handle is closed. */
+    static Hook.Closeable rewriteCasts() {
+        return Hook.PARSE_TREE.addThread((Object[] sqlAndTree) -> ((SqlNode) sqlAndTree[1]).accept(REWRITE));
+    }
+
+    private static final SqlBasicVisitor<Void> REWRITE = new SqlBasicVisitor<>() {
+        @Override
+        public Void visit(SqlCall call) {
+            if (call.getKind() == SqlKind.CAST && call.operandCount() == 2 && isTags(call.operand(0))
+                    && call.operand(1) instanceof SqlDataTypeSpec type
+                    && Set.of("VARCHAR", "CHAR").contains(type.getTypeName().getSimple().toUpperCase(Locale.ROOT))) {
+                SqlParserPos pos = call.getParserPosition();
+                call.setOperand(0, new SqlBasicCall(new SqlUnresolvedFunction(new SqlIdentifier(FUNCTION, pos), null,
+                        null, null, null, SqlFunctionCategory.USER_DEFINED_FUNCTION),
+                        new SqlNode[] {call.operand(0)}, pos));
+                return null;
+            }
+            return super.visit(call);
+        }
+    };
+
+    private static boolean isTags(SqlNode node) {
+        return node instanceof SqlIdentifier id && !id.isStar()
+                && TAG_COLUMNS.contains(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+    }
+}

@@ -120,7 +120,7 @@ class ImageTablesValuesTest {
                     rs.getString("infrastructure_configuration_arn"));
             assertEquals(ImageEstate.arn(E, A, "distribution-configuration/shared"),
                     rs.getString("distribution_configuration_arn"));
-            assertEquals(Map.of("release", "«stable»"), rs.getObject("tags"));
+            assertEquals(Map.of("release", "«stable»"), rs.getObject("tags", Map.class));
             assertEquals("ami-0aaa", json(rs.getString("output_resources")).get("amis").get(0).get("image").asText());
             assertEquals("COMPLETED", json(rs.getString("scan_state")).get("status").asText());
             assertEquals(Instant.parse("2024-03-01T00:00:00Z"), rs.getTimestamp("date_created").toInstant());
@@ -149,8 +149,8 @@ class ImageTablesValuesTest {
             assertEquals("L'image «web» — \"quoted\", ünïcode ✓", rs.getString(1));
             assertEquals("1.0.0", rs.getString(2));
             assertEquals(HARDENING_1, json(rs.getString(3)).get(0).get("componentArn").asText());
-            assertEquals(Map.of("os", "al2023"), rs.getObject(4));
-            assertEquals(Map.of("team", "web", "note", "it's \"ok\""), rs.getObject(5));
+            assertEquals(Map.of("os", "al2023"), rs.getObject(4, Map.class));
+            assertEquals(Map.of("team", "web", "note", "it's \"ok\""), rs.getObject(5, Map.class));
             assertEquals("/tmp", rs.getString(6));
             assertEquals("L'image «web» — \"quoted\", ünïcode ✓", json(rs.getString(7)).get("description").asText());
             assertEquals("AMI", rs.getString(8));
@@ -165,7 +165,7 @@ class ImageTablesValuesTest {
         List<List<Object>> container = query(c, "select container_type, encrypted, kms_key_id, components, "
                 + "json_value(target_repository, '$.repositoryName'), tags from imagebuilder_container_recipe");
         assertEquals(List.of(List.of("DOCKER", true, "arn:aws:kms:us-east-1:111111111111:key/abcd",
-                "[{\"componentArn\":\"" + ImageEstate.arn(E, A, "component/hardening/2.0.0/1") + "\"}]", "svc", Map.of())),
+                "[{\"componentArn\":\"" + ImageEstate.arn(E, A, "component/hardening/2.0.0/1") + "\"}]", "svc", "{}")),
                 container);
     }
 
@@ -210,7 +210,7 @@ class ImageTablesValuesTest {
     @Test
     void configurationsAndPoliciesReadBack() throws Exception {
         assertEquals(List.of(
-                        List.of(A, "builders", false, "optional", "[\"m5.large\",\"m5.xlarge\"]", Map.of("cost", "ci")),
+                        List.of(A, "builders", false, "optional", "[\"m5.large\",\"m5.xlarge\"]", "{\"cost\":\"ci\"}"),
                         java.util.Arrays.asList(B, "legacy", null, "optional", null, null),
                         java.util.Arrays.asList(A, "strict", true, "required", "[\"t3.small\"]", null)),
                 query(c, "select account_id, name, terminate_instance_on_failure, "

@@ -41,6 +41,7 @@ final class JdbcTypes {
             case Types.BOOLEAN -> 1;
             case Types.INTEGER -> 10;
             case Types.BIGINT -> 19;
+            case Types.DOUBLE -> 15;
             default -> calcite;
         };
     }

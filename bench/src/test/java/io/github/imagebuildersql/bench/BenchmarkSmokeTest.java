@@ -29,10 +29,14 @@ class BenchmarkSmokeTest {
         for (long seed = 1; seed <= 3; seed++) {
             assertEquals(0, b.counts.get("faults.seed" + seed + ".lost"), "rows lost under faults, seed " + seed);
         }
+        long exported = (long) s.exportAccounts() * s.exportRegions() * s.exportPipelines();
+        assertEquals(exported, b.counts.get("sync.copy.history"), "one version per pipeline");
+        assertEquals(exported, b.counts.get("sync.insert.history"));
+        assertEquals(exported, b.counts.get("sync.copy.history.afterResync"), "nothing changed, no new version");
         String md = b.markdown();
         for (String section : new String[] {"## 1. Full scan", "## 2. Point lookup", "## 3.", "## 4.", "## 5.",
                 "## 6. Cold start", "## 7. Concurrency scaling",
-                "## 8. Fault tolerance"}) {
+                "## 8. Fault tolerance", "## 13. sync into PostgreSQL"}) {
             assertTrue(md.contains(section), section);
         }
     }

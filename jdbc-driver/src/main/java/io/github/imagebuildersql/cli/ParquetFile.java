@@ -88,28 +88,16 @@ final class ParquetFile {
                     row.add(name, t.toEpochMilli());
                 }
             }
-            case BOOLEAN -> {
-                boolean b = rs.getBoolean(i);
-                if (!rs.wasNull()) {
+            case BOOLEAN, INTEGER, BIGINT, DOUBLE -> {
+                Object v = rs.getObject(i);
+                if (v instanceof Boolean b) {
                     row.add(name, b);
-                }
-            }
-            case INTEGER -> {
-                int v = rs.getInt(i);
-                if (!rs.wasNull()) {
-                    row.add(name, v);
-                }
-            }
-            case BIGINT -> {
-                long v = rs.getLong(i);
-                if (!rs.wasNull()) {
-                    row.add(name, v);
-                }
-            }
-            case DOUBLE -> {
-                double v = rs.getDouble(i);
-                if (!rs.wasNull()) {
-                    row.add(name, v);
+                } else if (v instanceof Number number) {
+                    switch (kind) {
+                        case INTEGER -> row.add(name, number.intValue());
+                        case BIGINT -> row.add(name, number.longValue());
+                        default -> row.add(name, number.doubleValue());
+                    }
                 }
             }
             case JSON -> {

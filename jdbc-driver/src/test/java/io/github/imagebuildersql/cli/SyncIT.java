@@ -20,6 +20,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -211,7 +212,7 @@ class SyncIT {
 
         String secondFrom = one("select max(_valid_from) from second." + PIPELINES + "_history");
         assertEquals("t", one("select '" + secondFrom + "'::timestamptz > '" + firstFrom + "'::timestamptz"));
-        assertEquals(List.of(List.of("ENABLED", firstFrom, secondFrom), List.of("DISABLED", secondFrom, null)),
+        assertEquals(List.of(List.of("ENABLED", firstFrom, secondFrom), Arrays.asList("DISABLED", secondFrom, null)),
                 rows("select status, _valid_from::text, _valid_to::text from second." + PIPELINES
                         + "_history where name = 'ci-runner-al2023' order by _valid_from"));
         assertEquals(List.of(List.of(firstFrom, secondFrom)), rows("select _valid_from::text, _valid_to::text from second."
@@ -230,6 +231,29 @@ class SyncIT {
         assertEquals(List.of(List.of("ok", "12", "0", "0", "0", "12", "0", "t"),
                 List.of("partial", "1", "1", "1", "8", "10", "2", "t")), runs, "the partition is skipped in both tables");
         assertTrue(one("select skipped_partitions ->> 0 from second.sync_runs where id = 2").contains("ForbiddenException"));
+        theReadmeQueriesAnswer("second");
+    }
+
+    /** The README's history queries, run on the database the second sync left. */
+    private static void theReadmeQueriesAnswer(String schema) throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int at = readme.indexOf("```sql", readme.indexOf("## History in PostgreSQL"));
+        List<String> queries = List.of(readme.substring(at + 6, readme.indexOf("```", at + 6)).split(";"))
+                .stream().filter(q -> !q.isBlank()).map(q -> q.replace("imagebuilder.", schema + ".")).toList();
+        assertEquals(4, queries.size());
+        List<List<String>> changes = rows(queries.get(0));
+        for (String change : List.of("bastion-hardened-v2|created|null|ENABLED", "settlement-batch|deleted|ENABLED|null",
+                "ci-runner-al2023|changed|ENABLED|DISABLED")) {
+            String[] c = change.split("\\|");
+            assertTrue(changes.stream().anyMatch(r -> r.get(0).endsWith("/" + c[0]) && r.get(1).equals(c[1])
+                    && String.valueOf(r.get(2)).equals(c[2]) && String.valueOf(r.get(3)).equals(c[3])), change + " in " + changes);
+        }
+        assertEquals(List.of("ENABLED", "DISABLED"), rows(queries.get(1)).stream().map(r -> r.get(2)).toList());
+        List<List<String>> onDate = rows(queries.get(2).replace("timestamptz '2026-11-01 00:00Z'", "now()"));
+        assertEquals(12, onDate.size(), "as of now: the current inventory, the skipped partition's rows included");
+        assertTrue(onDate.contains(Arrays.asList("111111111111", "us-east-1", "ci-runner-al2023", "DISABLED",
+                "cron(30 1 * * ? *)")), onDate.toString());
+        assertEquals("partial", rows(queries.get(3)).get(0).get(2));
     }
 
     @Test
@@ -253,20 +277,32 @@ class SyncIT {
      * The test holds a SHARE lock on the current table, which lets readers in and keeps writers out: the
      * sync, having written the history, waits in its transaction; pg_locks says when.
      */
+    private static Process syncHeldAtTheLock(Emulator emulator, String schema, Connection locker) throws Exception {
+        locker.setAutoCommit(false);
+        try (Statement s = locker.createStatement()) {
+            s.execute("lock table " + schema + "." + PIPELINES + " in share mode");
+        }
+        Process p = Jar.start(List.of(), credentials(emulator), syncArgs(emulator, schema, "--onError", "skip"));
+        awaitSyncBlockedOn(schema + "." + PIPELINES, p);
+        return p;
+    }
+
     private static void awaitSyncBlockedOn(String relation, Process sync) throws SQLException {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        // Its own connection, in autocommit: within a transaction pg_stat_activity is a snapshot.
-        while (System.nanoTime() < deadline) {
-            assertTrue(sync.isAlive(), "the sync ended before reaching the lock");
-            try (Connection c = Postgres.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_locks l "
-                    + "join pg_stat_activity a on a.pid = l.pid where not l.granted and l.relation = '" + relation
-                    + "'::regclass and a.application_name = 'imagebuilder-sql sync'")) {
-                rs.next();
-                if (rs.getInt(1) > 0) {
-                    return;
+        // In autocommit: within one transaction pg_stat_activity would be a snapshot.
+        try (Connection c = Postgres.connect()) {
+            while (System.nanoTime() < deadline) {
+                assertTrue(sync.isAlive(), "the sync ended before reaching the lock");
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_locks l "
+                        + "join pg_stat_activity a on a.pid = l.pid where not l.granted and l.relation = '" + relation
+                        + "'::regclass and a.application_name = 'imagebuilder-sql sync'")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
                 }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling a condition, not a guess
             }
-            Thread.onSpinWait();
         }
         throw new AssertionError("the sync never reached " + relation);
     }
@@ -276,12 +312,7 @@ class SyncIT {
         assertEquals(0, sync(estate(), "reading").exit());
         List<List<String>> before = everything("reading");
         try (Emulator emulator = emulator(nextDay()); Connection locker = Postgres.connect()) {
-            locker.setAutoCommit(false);
-            try (Statement s = locker.createStatement()) {
-                s.execute("lock table reading." + PIPELINES + " in share mode");
-            }
-            Process p = Jar.start(List.of(), credentials(emulator), syncArgs(emulator, "reading", "--onError", "skip"));
-            awaitSyncBlockedOn("reading." + PIPELINES, p);
+            Process p = syncHeldAtTheLock(emulator, "reading", locker);
             assertEquals(before, everything("reading"), "a reader sees the previous state, history included");
             assertEquals(List.of(List.of("ok"), List.of("running")), rows("select status from reading.sync_runs order by id"));
             locker.commit();
@@ -297,19 +328,14 @@ class SyncIT {
         assertEquals(0, sync(estate(), "interrupted").exit());
         List<List<String>> before = everything("interrupted");
         try (Emulator emulator = emulator(nextDay()); Connection locker = Postgres.connect()) {
-            locker.setAutoCommit(false);
-            try (Statement s = locker.createStatement()) {
-                s.execute("lock table interrupted." + PIPELINES + " in share mode");
-            }
-            Process p = Jar.start(List.of(), credentials(emulator), syncArgs(emulator, "interrupted", "--onError", "skip"));
-            awaitSyncBlockedOn("interrupted." + PIPELINES, p);
-            p.destroy(); // SIGTERM, as from Ctrl-C, kill or a cron timeout
-            Jar.Result r = Jar.finish(p, null);
-            assertTrue(r.exit() != 0, "exit " + r.exit());
+            Process p = syncHeldAtTheLock(emulator, "interrupted", locker);
+            p.destroy(); // SIGTERM, as from kill or a cron timeout
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(143, p.exitValue(), "128 + SIGTERM: the JVM ran its shutdown hooks and exited");
             locker.commit();
         }
         assertEquals(before, everything("interrupted"));
-        assertEquals(List.of(List.of("ok", null), List.of("failed", "interrupted")),
+        assertEquals(List.of(Arrays.asList("ok", null), List.of("failed", "interrupted")),
                 rows("select status, message from interrupted.sync_runs order by id"));
     }
 

@@ -62,6 +62,11 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
         try {
             return sync(target);
         } catch (Exception e) {
+            if (fromPostgres(e)) {
+                // The target refused something (permissions, disk, a conflicting table): the user's to fix.
+                throw new Failures.CliFailure(ExitCode.USAGE, "--to " + target.redacted() + ": PostgreSQL: "
+                        + target.scrub(Failures.message(e)) + "; nothing was written");
+            }
             if (target.leaksIn(e)) {
                 throw new Failures.CliFailure(Failures.exitCode(e), target.scrub(Failures.message(e)));
             }
@@ -87,6 +92,7 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
             List<String> skipped = new ArrayList<>();
             try {
                 pg.setAutoCommit(false);
+                oneSyncAtATime(pg);
                 for (SyncedTable table : selected) {
                     TableSync sync = new TableSync(pg, schema, table);
                     sync.prepareTargets();
@@ -126,6 +132,32 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
             }
             return ExitCode.OK;
         }
+    }
+
+    /**
+     * Two syncs into one schema at once would both see the same old state and both write its changes:
+     * the second one stops, before it writes anything.
+     */
+    private void oneSyncAtATime(Connection pg) throws SQLException {
+        try (java.sql.PreparedStatement ps = pg.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
+            ps.setString(1, "imagebuilder-sql sync into " + schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new Failures.CliFailure(ExitCode.USAGE, "another sync into schema " + schema
+                            + " is running; this one stopped without writing anything");
+                }
+            }
+        }
+    }
+
+    private static boolean fromPostgres(Throwable t) {
+        for (Throwable e = t; e != null; e = e.getCause()) {
+            if (e instanceof org.postgresql.util.PSQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -165,7 +165,13 @@ class SyncIT {
     @Test
     void firstSyncCopiesEveryRowWithTypedColumnsAndOpensOneVersionEach() throws Exception {
         ObjectNode estate = estate();
-        Jar.Result r = sync(estate, "first");
+        Jar.Result r;
+        try (Emulator emulator = emulator(estate)) {
+            r = Jar.run(List.of(), credentials(emulator), null, syncArgs(emulator, "first"));
+            assertEquals(9, emulator.stats().total("ListImagePipelines"),
+                    "one scan: 3 accounts × 3 regions, one page each; reading the columns scans nothing");
+            assertEquals(0, emulator.stats().total("GetImagePipeline"));
+        }
         assertEquals(0, r.exit(), r.err());
         assertEquals("", r.err());
         long workflows = Long.parseLong(one("select count(*) from first.imagebuilder_workflow"));
@@ -315,12 +321,16 @@ class SyncIT {
             Process p = syncHeldAtTheLock(emulator, "reading", locker);
             assertEquals(before, everything("reading"), "a reader sees the previous state, history included");
             assertEquals(List.of(List.of("ok"), List.of("running")), rows("select status from reading.sync_runs order by id"));
+            Jar.Result concurrent = Jar.run(List.of(), credentials(emulator), null, syncArgs(emulator, "reading"));
+            assertEquals(2, concurrent.exit(), concurrent.err());
+            assertTrue(concurrent.err().contains("another sync into schema reading is running"), concurrent.err());
             locker.commit();
             Jar.Result r = Jar.finish(p, null);
             assertEquals(3, r.exit(), r.err());
         }
         assertTrue(syncedPipelines("reading", "").contains("bastion-hardened-v2|ENABLED|111111111111|us-east-1"));
-        assertEquals(List.of(List.of("ok"), List.of("partial")), rows("select status from reading.sync_runs order by id"));
+        assertEquals(List.of(List.of("ok"), List.of("partial"), List.of("failed")),
+                rows("select status from reading.sync_runs order by id"));
     }
 
     @Test
@@ -363,11 +373,15 @@ class SyncIT {
     @Test
     void badTargetsAreOneLineAndStatusTwoAndThePasswordIsNeverShown() throws Exception {
         String wrong = Postgres.url().replace(Postgres.PASSWORD, "Wr0ng-pw-4419");
+        try (Connection c = Postgres.connect(); Statement s = c.createStatement()) {
+            s.execute("create schema if not exists someone_elses"); // owned by postgres: sync may not create in it
+        }
         try (Emulator emulator = emulator(estate())) {
             for (String[] args : List.of(
                     replace(syncArgs(emulator, "bad"), Postgres.url(), wrong),
                     replace(syncArgs(emulator, "bad"), Postgres.url(), "jdbc:mysql://localhost/x?password=Wr0ng-pw-4419"),
                     syncArgs(emulator, "Bad-Schema"),
+                    syncArgs(emulator, "someone_elses"),
                     syncArgs(emulator, "bad", "--table", "imagebuilder_nothing"))) {
                 Jar.Result r = Jar.run(List.of(), credentials(emulator), null, args);
                 assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
@@ -392,6 +406,16 @@ class SyncIT {
         }
         assertNotNull(one("select to_regclass('verbose." + PIPELINES + "')"));
         assertNull(one("select to_regclass('verbose.imagebuilder_workflow')"), "--table syncs only that table");
+    }
+
+    @Test
+    void syncHasHelpWithItsOptionsAndTheConnectionProperties() {
+        Jar.Result r = Jar.run("sync", "--help");
+        assertEquals(0, r.exit(), r.err());
+        for (String option : List.of("--to", "--schema", "--table", "--accounts", "--regions", "--onError", "PGPASSWORD")) {
+            assertTrue(r.out().contains(option), option);
+        }
+        assertFalse(r.out().contains("--load"), "the benchmark's switch is hidden");
     }
 
     private static String[] replace(String[] args, String from, String to) {

@@ -95,6 +95,7 @@ public final class Benchmarks {
             concurrency(emulator, estate);
         }
         streaming();
+        new SyncBench(this).run();
         coldStart();
         faults();
         new OrganisationScale(this).run();

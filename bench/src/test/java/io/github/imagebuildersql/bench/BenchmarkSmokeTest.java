@@ -36,10 +36,14 @@ class BenchmarkSmokeTest {
         assertEquals(b.counts.get("image.list.calls") + imageBuilds, b.counts.get("image.detail.calls"));
         assertEquals(1, b.counts.get("image.pipeline.calls"), "one ListImagePipelineImages and nothing else");
         assertEquals(2, b.counts.get("image.pipeline.rows"));
+        long exported = (long) s.exportAccounts() * s.exportRegions() * s.exportPipelines();
+        assertEquals(exported, b.counts.get("sync.copy.history"), "one version per pipeline");
+        assertEquals(exported, b.counts.get("sync.insert.history"));
+        assertEquals(exported, b.counts.get("sync.copy.history.afterResync"), "nothing changed, no new version");
         String md = b.markdown();
         for (String section : new String[] {"## 1. Full scan", "## 2. Point lookup", "## 3.", "## 4.", "## 5.",
-                "## 6. Cold start", "## 7. Concurrency scaling",
-                "## 8. Fault tolerance", "## 9. Organisation scale", "## 10. Images"}) {
+                "## 6. Cold start", "## 7. Concurrency scaling", "## 8. Fault tolerance", "## 9. Organisation scale",
+                "## 10. Images", "## 11. sync into PostgreSQL"}) {
             assertTrue(md.contains(section), section);
         }
     }

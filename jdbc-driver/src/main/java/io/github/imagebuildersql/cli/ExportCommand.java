@@ -33,8 +33,9 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced only on success).")
     Path out;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl",
-            description = "csv (RFC 4180 with a header, default) or jsonl (JSON Lines).")
+    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl|parquet",
+            description = "csv (RFC 4180 with a header, default), jsonl (JSON Lines) or parquet (typed columns: "
+                    + "UTC timestamps, tags as a map, JSON as strings).")
     ExportFormat format;
 
     @Option(names = "--progress", negatable = true,
@@ -56,8 +57,9 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
     }
 
     enum ExportFormat {
-        csv(ResultFormat.CSV), jsonl(ResultFormat.JSON);
+        csv(ResultFormat.CSV), jsonl(ResultFormat.JSON), parquet(null);
 
+        /** The text format's writer; null for Parquet, which is not text. */
         final ResultFormat writer;
 
         ExportFormat(ResultFormat writer) {
@@ -84,9 +86,14 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), showProgress)) {
             long rows;
             try (Statement statement = session.connection.createStatement();
-                    ResultSet rs = statement.executeQuery(sql);
-                    Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                rows = format.writer.write(rs, w, ResultFormat.RowCounter.NONE);
+                    ResultSet rs = statement.executeQuery(sql)) {
+                if (format.writer == null) {
+                    rows = ParquetFile.write(rs, partial, ResultFormat.RowCounter.NONE);
+                } else {
+                    try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                        rows = format.writer.write(rs, w, ResultFormat.RowCounter.NONE);
+                    }
+                }
             }
             if (!reporter.skipped().isEmpty()) {
                 throw new Failures.CliFailure(ExitCode.AWS, reporter.skipped().size() + " partition(s) failed and were "

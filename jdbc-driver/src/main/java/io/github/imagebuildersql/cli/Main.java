@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar imagebuilder-jdbc.jar COMMAND}: the command line in the same jar as the driver. */
 @Command(name = "imagebuilder-sql", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {QueryCommand.class, ExportCommand.class, ShellCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {QueryCommand.class, ExportCommand.class, SyncCommand.class, ShellCommand.class,
+                CommandLine.HelpCommand.class},
         description = {"SQL over the EC2 Image Builder inventory of an AWS organisation.", "",
                 "Connection options (every command): --url, or --regions, --accounts, --roleName, --externalId, "
                 + "--profile, --endpoint, --maxConcurrency, --onError, --ignoreErrorCodes; --demo for the bundled "
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: query, export or shell");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: query, export, sync or shell");
     }
 
     public static void main(String[] args) {
@@ -43,7 +44,7 @@ public final class Main implements Runnable {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         quietLogging(verbose);
         CommandLine cli = new CommandLine(new Main());
-        for (String command : new String[] {"query", "export", "shell"}) {
+        for (String command : new String[] {"query", "export", "sync", "shell"}) {
             Connecting.addPropertyOptions(cli.getSubcommands().get(command).getCommandSpec());
         }
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -27,7 +27,8 @@ final class Jar {
         return run(List.of(), Map.of(), null, args);
     }
 
-    static Result run(List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
+    /** Starts the jar without waiting, for tests that act while it runs. */
+    static Process start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -37,8 +38,21 @@ final class Jar {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    static Result run(List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
         try {
-            Process p = pb.start();
+            Process p = start(jvmOptions, env, args);
+            return finish(p, stdin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Feeds stdin, waits for the process and collects its output. */
+    static Result finish(Process p, String stdin) {
+        try {
             CompletableFuture<String> out = drain(p.getInputStream());
             CompletableFuture<String> err = drain(p.getErrorStream());
             if (stdin != null) {
@@ -47,7 +61,7 @@ final class Jar {
             p.getOutputStream().close();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("timed out: " + command);
+                throw new AssertionError("timed out: " + p.info().commandLine().orElse("the jar"));
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {

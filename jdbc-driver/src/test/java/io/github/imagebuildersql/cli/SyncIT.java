@@ -1,0 +1,424 @@
+package io.github.imagebuildersql.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.imagebuildersql.emulator.Emulator;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** sync into a real PostgreSQL, run as a user or cron runs it, with the database's contents as the evidence. */
+class SyncIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PIPELINES = "imagebuilder_image_pipeline";
+
+    /** The sample estate; the org's accounts are 111…, 222… and 333… (444… is suspended). */
+    private static ObjectNode estate() throws IOException {
+        try (InputStream in = Fixture.class.getResourceAsStream(Fixture.SAMPLE_ESTATE)) {
+            return (ObjectNode) JSON.readTree(in);
+        }
+    }
+
+    private static ArrayNode pipelines(ObjectNode estate, String account, String region) {
+        return (ArrayNode) estate.path("accounts").path(account).path("regions").path(region).path("imagePipelines");
+    }
+
+    private static ObjectNode pipeline(ObjectNode estate, String account, String region, String name) {
+        for (JsonNode p : pipelines(estate, account, region)) {
+            if (p.path("name").asText().equals(name)) {
+                return (ObjectNode) p;
+            }
+        }
+        throw new AssertionError("no pipeline " + name);
+    }
+
+    private static void remove(ObjectNode estate, String account, String region, String name) {
+        for (Iterator<JsonNode> it = pipelines(estate, account, region).iterator(); it.hasNext(); ) {
+            if (it.next().path("name").asText().equals(name)) {
+                it.remove();
+                return;
+            }
+        }
+        throw new AssertionError("no pipeline " + name);
+    }
+
+    /** The estate a day later: one pipeline added, one removed, one disabled; and 333…/ap-southeast-2 forbidden. */
+    private static ObjectNode nextDay() throws IOException {
+        ObjectNode next = estate();
+        ObjectNode added = pipeline(next, "111111111111", "us-east-1", "bastion-hardened").deepCopy();
+        added.put("name", "bastion-hardened-v2");
+        added.put("arn", "arn:aws:imagebuilder:us-east-1:111111111111:image-pipeline/bastion-hardened-v2");
+        added.put("status", "ENABLED");
+        pipelines(next, "111111111111", "us-east-1").add(added);
+        remove(next, "222222222222", "eu-west-1", "settlement-batch");
+        pipeline(next, "111111111111", "us-east-1", "ci-runner-al2023").put("status", "DISABLED");
+        // Inside the forbidden partition, a removal that sync must not see: it cannot tell.
+        remove(next, "333333333333", "ap-southeast-2", "dbt-runner-container");
+        ((ObjectNode) next.path("accounts").path("333333333333").path("regions").path("ap-southeast-2"))
+                .put("error", "ForbiddenException");
+        return next;
+    }
+
+    private static Emulator emulator(ObjectNode estate) throws IOException {
+        // Through bytes: in the shaded jar the emulator's Jackson is relocated.
+        return Emulator.start(Fixture.parse(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(estate)), "test estate"));
+    }
+
+    private static Map<String, String> credentials(Emulator emulator) {
+        return Map.of("AWS_ACCESS_KEY_ID", emulator.fixture().credentials().accessKeyId(),
+                "AWS_SECRET_ACCESS_KEY", emulator.fixture().credentials().secretAccessKey(), "AWS_REGION", "us-east-1");
+    }
+
+    private static String[] syncArgs(Emulator emulator, String schema, String... extra) {
+        List<String> args = new ArrayList<>(List.of("sync", "--endpoint", emulator.endpoint().toString(),
+                "--accounts", "org", "--roleName", Demo.ROLE, "--regions", Demo.REGIONS,
+                "--to", Postgres.url(), "--schema", schema));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private static Jar.Result sync(ObjectNode estate, String schema, String... extra) throws IOException {
+        try (Emulator emulator = emulator(estate)) {
+            return Jar.run(List.of(), credentials(emulator), null, syncArgs(emulator, schema, extra));
+        }
+    }
+
+    private static List<List<String>> rows(String sql) throws SQLException {
+        try (Connection c = Postgres.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rows(rs);
+        }
+    }
+
+    private static List<List<String>> rows(ResultSet rs) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        ResultSetMetaData md = rs.getMetaData();
+        while (rs.next()) {
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                row.add(rs.getString(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static String one(String sql) throws SQLException {
+        List<List<String>> rows = rows(sql);
+        assertEquals(1, rows.size(), sql);
+        return rows.get(0).get(0);
+    }
+
+    /** Every row of the schema's tables, as text, for "nothing changed" assertions. */
+    private static List<List<String>> everything(String schema) throws SQLException {
+        List<List<String>> all = new ArrayList<>();
+        for (String t : List.of(PIPELINES, PIPELINES + "_history", "imagebuilder_workflow", "imagebuilder_workflow_history")) {
+            all.addAll(rows("select '" + t + "', t::text from " + schema + "." + t + " t order by t::text"));
+        }
+        return all;
+    }
+
+    /** (name, status, account, region) of the org's pipelines in an estate. */
+    private static TreeSet<String> expectedPipelines(ObjectNode estate) {
+        TreeSet<String> expected = new TreeSet<>();
+        estate.path("accounts").fields().forEachRemaining(a -> {
+            if (a.getValue().path("status").asText().equals("ACTIVE")) {
+                a.getValue().path("regions").fields().forEachRemaining(r -> {
+                    for (JsonNode p : r.getValue().path("imagePipelines")) {
+                        expected.add(p.path("name").asText() + "|" + p.path("status").asText() + "|" + a.getKey() + "|"
+                                + r.getKey());
+                    }
+                });
+            }
+        });
+        return expected;
+    }
+
+    private static TreeSet<String> syncedPipelines(String schema, String where) throws SQLException {
+        TreeSet<String> synced = new TreeSet<>();
+        for (List<String> r : rows("select name || '|' || status || '|' || account_id || '|' || region from " + schema
+                + "." + PIPELINES + " " + where)) {
+            synced.add(r.get(0));
+        }
+        return synced;
+    }
+
+    @Test
+    void firstSyncCopiesEveryRowWithTypedColumnsAndOpensOneVersionEach() throws Exception {
+        ObjectNode estate = estate();
+        Jar.Result r;
+        try (Emulator emulator = emulator(estate)) {
+            r = Jar.run(List.of(), credentials(emulator), null, syncArgs(emulator, "first"));
+            assertEquals(9, emulator.stats().total("ListImagePipelines"),
+                    "one scan: 3 accounts × 3 regions, one page each; reading the columns scans nothing");
+            assertEquals(0, emulator.stats().total("GetImagePipeline"));
+        }
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", r.err());
+        long workflows = Long.parseLong(one("select count(*) from first.imagebuilder_workflow"));
+        assertTrue(workflows > 0);
+        assertEquals(List.of(PIPELINES + ": 12 added, 0 removed, 0 changed, 0 unchanged",
+                "imagebuilder_workflow: " + workflows + " added, 0 removed, 0 changed, 0 unchanged"), r.out().lines().toList());
+
+        assertEquals(expectedPipelines(estate), syncedPipelines("first", ""));
+        assertEquals(List.of(List.of("2023-03-14T09:12:44.120Z", "platform", "Europe/Dublin", "true", "0",
+                        "timestamp with time zone", "jsonb", "jsonb", "boolean", "integer")),
+                rows("select to_char(date_created at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'), "
+                        + "tags ->> 'team', schedule ->> 'timezone', enhanced_image_metadata_enabled::text, "
+                        + "consecutive_failures::text, pg_typeof(date_created)::text, pg_typeof(tags)::text, "
+                        + "pg_typeof(schedule)::text, pg_typeof(enhanced_image_metadata_enabled)::text, "
+                        + "pg_typeof(consecutive_failures)::text from first." + PIPELINES + " where name = 'ci-runner-al2023'"));
+        assertNull(one("select date_next_run from first." + PIPELINES + " where name = 'bastion-hardened'"), "NULL stays NULL");
+        assertEquals("12", one("select count(*) from first." + PIPELINES + "_history where _valid_to is null"));
+        assertEquals("0", one("select count(*) from first." + PIPELINES + "_history h join first." + PIPELINES
+                + " t using (_key) where (h.name, h.status, h.tags) is distinct from (t.name, t.status, t.tags)"));
+        assertEquals(String.valueOf(workflows), one("select count(*) from first.imagebuilder_workflow_history"));
+        assertEquals(List.of(List.of("1", "ok", "12", "[]")), rows("select id, status, tables -> '" + PIPELINES
+                + "' ->> 'added', skipped_partitions::text from first.sync_runs"));
+    }
+
+    @Test
+    void secondSyncRecordsChangesAndKeepsTheForbiddenPartitionAsItWas() throws Exception {
+        ObjectNode before = estate();
+        assertEquals(0, sync(before, "second").exit());
+        String firstFrom = one("select max(_valid_from) from second." + PIPELINES + "_history");
+
+        Jar.Result r = sync(nextDay(), "second", "--onError", "skip");
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.out().lines().toList().contains(PIPELINES + ": 1 added, 1 removed, 1 changed, 8 unchanged"), r.out());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("warning: ") && l.contains("333333333333")
+                && l.contains("ap-southeast-2")), r.err());
+        assertTrue(r.err().contains("warning: the sync is partial"), r.err());
+
+        TreeSet<String> expected = expectedPipelines(before);
+        expected.remove("settlement-batch|ENABLED|222222222222|eu-west-1");
+        expected.remove("ci-runner-al2023|ENABLED|111111111111|us-east-1");
+        expected.add("ci-runner-al2023|DISABLED|111111111111|us-east-1");
+        expected.add("bastion-hardened-v2|ENABLED|111111111111|us-east-1");
+        assertEquals(expected, syncedPipelines("second", ""), "the skipped partition's rows are all still there");
+
+        String secondFrom = one("select max(_valid_from) from second." + PIPELINES + "_history");
+        assertEquals("t", one("select '" + secondFrom + "'::timestamptz > '" + firstFrom + "'::timestamptz"));
+        assertEquals(List.of(List.of("ENABLED", firstFrom, secondFrom), Arrays.asList("DISABLED", secondFrom, null)),
+                rows("select status, _valid_from::text, _valid_to::text from second." + PIPELINES
+                        + "_history where name = 'ci-runner-al2023' order by _valid_from"));
+        assertEquals(List.of(List.of(firstFrom, secondFrom)), rows("select _valid_from::text, _valid_to::text from second."
+                + PIPELINES + "_history where name = 'settlement-batch'"));
+        assertEquals(List.of(List.of(secondFrom)), rows("select _valid_from::text from second." + PIPELINES
+                + "_history where name = 'bastion-hardened-v2' and _valid_to is null"));
+        assertEquals(List.of(List.of("airflow-worker", firstFrom), List.of("dbt-runner-container", firstFrom)),
+                rows("select name, _valid_from::text from second." + PIPELINES + "_history where region = 'ap-southeast-2' "
+                        + "and _valid_to is null order by name"), "the skipped partition's history is untouched");
+        assertEquals("14", one("select count(*) from second." + PIPELINES + "_history"), "12 + 1 added + 1 changed");
+
+        List<List<String>> runs = rows("select status, tables -> '" + PIPELINES + "' ->> 'added', tables -> '" + PIPELINES
+                + "' ->> 'removed', tables -> '" + PIPELINES + "' ->> 'changed', tables -> '" + PIPELINES
+                + "' ->> 'unchanged', tables -> '" + PIPELINES + "' ->> 'rows', "
+                + "jsonb_array_length(skipped_partitions)::text, finished_at >= started_at from second.sync_runs order by id");
+        assertEquals(List.of(List.of("ok", "12", "0", "0", "0", "12", "0", "t"),
+                List.of("partial", "1", "1", "1", "8", "10", "2", "t")), runs, "the partition is skipped in both tables");
+        assertTrue(one("select skipped_partitions ->> 0 from second.sync_runs where id = 2").contains("ForbiddenException"));
+        theReadmeQueriesAnswer("second");
+    }
+
+    /** The README's history queries, run on the database the second sync left. */
+    private static void theReadmeQueriesAnswer(String schema) throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        int at = readme.indexOf("```sql", readme.indexOf("## History in PostgreSQL"));
+        List<String> queries = List.of(readme.substring(at + 6, readme.indexOf("```", at + 6)).split(";"))
+                .stream().filter(q -> !q.isBlank()).map(q -> q.replace("imagebuilder.", schema + ".")).toList();
+        assertEquals(4, queries.size());
+        List<List<String>> changes = rows(queries.get(0));
+        for (String change : List.of("bastion-hardened-v2|created|null|ENABLED", "settlement-batch|deleted|ENABLED|null",
+                "ci-runner-al2023|changed|ENABLED|DISABLED")) {
+            String[] c = change.split("\\|");
+            assertTrue(changes.stream().anyMatch(r -> r.get(0).endsWith("/" + c[0]) && r.get(1).equals(c[1])
+                    && String.valueOf(r.get(2)).equals(c[2]) && String.valueOf(r.get(3)).equals(c[3])), change + " in " + changes);
+        }
+        assertEquals(List.of("ENABLED", "DISABLED"), rows(queries.get(1)).stream().map(r -> r.get(2)).toList());
+        List<List<String>> onDate = rows(queries.get(2).replace("timestamptz '2026-11-01 00:00Z'", "now()"));
+        assertEquals(12, onDate.size(), "as of now: the current inventory, the skipped partition's rows included");
+        assertTrue(onDate.contains(Arrays.asList("111111111111", "us-east-1", "ci-runner-al2023", "DISABLED",
+                "cron(30 1 * * ? *)")), onDate.toString());
+        assertEquals("partial", rows(queries.get(3)).get(0).get(2));
+    }
+
+    @Test
+    void aFailingPartitionWithOnErrorFailWritesNothingAndSaysSoInSyncRuns() throws Exception {
+        assertEquals(0, sync(estate(), "failing").exit());
+        List<List<String>> before = everything("failing");
+
+        Jar.Result r = sync(nextDay(), "failing");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals("", r.out(), "no summary: nothing was synced");
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().contains("333333333333") && r.err().contains("ForbiddenException"), r.err());
+        assertEquals(before, everything("failing"));
+        List<List<String>> runs = rows("select status, message is not null, finished_at is not null, tables is null "
+                + "from failing.sync_runs order by id");
+        assertEquals(List.of(List.of("ok", "f", "t", "f"), List.of("failed", "t", "t", "t")), runs);
+        assertTrue(one("select message from failing.sync_runs where id = 2").contains("ForbiddenException"));
+    }
+
+    /**
+     * The test holds a SHARE lock on the current table, which lets readers in and keeps writers out: the
+     * sync, having written the history, waits in its transaction; pg_locks says when.
+     */
+    private static Process syncHeldAtTheLock(Emulator emulator, String schema, Connection locker) throws Exception {
+        locker.setAutoCommit(false);
+        try (Statement s = locker.createStatement()) {
+            s.execute("lock table " + schema + "." + PIPELINES + " in share mode");
+        }
+        Process p = Jar.start(List.of(), credentials(emulator), syncArgs(emulator, schema, "--onError", "skip"));
+        awaitSyncBlockedOn(schema + "." + PIPELINES, p);
+        return p;
+    }
+
+    private static void awaitSyncBlockedOn(String relation, Process sync) throws SQLException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        // In autocommit: within one transaction pg_stat_activity would be a snapshot.
+        try (Connection c = Postgres.connect()) {
+            while (System.nanoTime() < deadline) {
+                assertTrue(sync.isAlive(), "the sync ended before reaching the lock");
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_locks l "
+                        + "join pg_stat_activity a on a.pid = l.pid where not l.granted and l.relation = '" + relation
+                        + "'::regclass and a.application_name = 'imagebuilder-sql sync'")) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling a condition, not a guess
+            }
+        }
+        throw new AssertionError("the sync never reached " + relation);
+    }
+
+    @Test
+    void aReaderDuringASyncSeesThePreviousStateThenTheNewOne() throws Exception {
+        assertEquals(0, sync(estate(), "reading").exit());
+        List<List<String>> before = everything("reading");
+        try (Emulator emulator = emulator(nextDay()); Connection locker = Postgres.connect()) {
+            Process p = syncHeldAtTheLock(emulator, "reading", locker);
+            assertEquals(before, everything("reading"), "a reader sees the previous state, history included");
+            assertEquals(List.of(List.of("ok"), List.of("running")), rows("select status from reading.sync_runs order by id"));
+            Jar.Result concurrent = Jar.run(List.of(), credentials(emulator), null, syncArgs(emulator, "reading"));
+            assertEquals(2, concurrent.exit(), concurrent.err());
+            assertTrue(concurrent.err().contains("another sync into schema reading is running"), concurrent.err());
+            locker.commit();
+            Jar.Result r = Jar.finish(p, null);
+            assertEquals(3, r.exit(), r.err());
+        }
+        assertTrue(syncedPipelines("reading", "").contains("bastion-hardened-v2|ENABLED|111111111111|us-east-1"));
+        assertEquals(List.of(List.of("ok"), List.of("partial"), List.of("failed")),
+                rows("select status from reading.sync_runs order by id"));
+    }
+
+    @Test
+    void anInterruptedSyncLeavesTheDatabaseAsItWasAndItsRunFailed() throws Exception {
+        assertEquals(0, sync(estate(), "interrupted").exit());
+        List<List<String>> before = everything("interrupted");
+        try (Emulator emulator = emulator(nextDay()); Connection locker = Postgres.connect()) {
+            Process p = syncHeldAtTheLock(emulator, "interrupted", locker);
+            p.destroy(); // SIGTERM, as from kill or a cron timeout
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(143, p.exitValue(), "128 + SIGTERM: the JVM ran its shutdown hooks and exited");
+            locker.commit();
+        }
+        assertEquals(before, everything("interrupted"));
+        assertEquals(List.of(Arrays.asList("ok", null), List.of("failed", "interrupted")),
+                rows("select status, message from interrupted.sync_runs order by id"));
+    }
+
+    @Test
+    void aColumnTheTargetLacksIsAddedAndFilled() throws Exception {
+        ObjectNode estate = estate();
+        assertEquals(0, sync(estate, "evolving").exit());
+        // As if the first sync had been made by a version without the description column.
+        try (Connection c = Postgres.connect(); Statement s = c.createStatement()) {
+            s.execute("alter table evolving." + PIPELINES + " drop column description");
+            s.execute("alter table evolving." + PIPELINES + "_history drop column description");
+        }
+        Jar.Result r = sync(estate, "evolving");
+        assertEquals(0, r.exit(), r.err());
+        long described = Long.parseLong(one("select count(*) from evolving." + PIPELINES + " where description is not null"));
+        assertTrue(described > 0);
+        assertTrue(r.out().lines().toList().contains(PIPELINES + ": 0 added, 0 removed, " + described + " changed, "
+                + (12 - described) + " unchanged"), r.out());
+        assertEquals("GitHub Actions runner image, Amazon Linux 2023", one("select description from evolving." + PIPELINES
+                + " where name = 'ci-runner-al2023'"));
+        assertEquals("text", one("select data_type from information_schema.columns where table_schema = 'evolving' "
+                + "and table_name = '" + PIPELINES + "_history' and column_name = 'description'"));
+    }
+
+    @Test
+    void badTargetsAreOneLineAndStatusTwoAndThePasswordIsNeverShown() throws Exception {
+        String wrong = Postgres.url().replace(Postgres.PASSWORD, "Wr0ng-pw-4419");
+        try (Connection c = Postgres.connect(); Statement s = c.createStatement()) {
+            s.execute("create schema if not exists someone_elses"); // owned by postgres: sync may not create in it
+        }
+        try (Emulator emulator = emulator(estate())) {
+            for (String[] args : List.of(
+                    replace(syncArgs(emulator, "bad"), Postgres.url(), wrong),
+                    replace(syncArgs(emulator, "bad"), Postgres.url(), "jdbc:mysql://localhost/x?password=Wr0ng-pw-4419"),
+                    syncArgs(emulator, "Bad-Schema"),
+                    syncArgs(emulator, "someone_elses"),
+                    syncArgs(emulator, "bad", "--table", "imagebuilder_nothing"))) {
+                Jar.Result r = Jar.run(List.of(), credentials(emulator), null, args);
+                assertEquals(2, r.exit(), String.join(" ", args) + ": " + r.err());
+                assertTrue(r.err().startsWith("imagebuilder-sql: ") && r.errLines().size() == 1, r.err());
+                for (String secret : List.of(Postgres.PASSWORD, "Wr0ng-pw-4419")) {
+                    assertFalse(r.out().contains(secret) || r.err().contains(secret), r.err());
+                }
+            }
+            Jar.Result verbose = Jar.run(List.of(), credentials(emulator), null,
+                    replace(syncArgs(emulator, "bad", "--verbose"), Postgres.url(), wrong));
+            assertEquals(2, verbose.exit(), verbose.err());
+            assertTrue(verbose.err().contains("password authentication failed"), verbose.err());
+            assertFalse(verbose.err().contains("Wr0ng-pw-4419") || verbose.out().contains("Wr0ng-pw-4419"), verbose.err());
+            // The password from PGPASSWORD, as in the README's crontab.
+            Map<String, String> env = new java.util.HashMap<>(credentials(emulator));
+            env.put("PGPASSWORD", Postgres.PASSWORD);
+            Jar.Result ok = Jar.run(List.of(), env, null, replace(syncArgs(emulator, "verbose", "--verbose",
+                    "--table", PIPELINES), Postgres.url(), Postgres.url().replace("&password=" + Postgres.PASSWORD, "")));
+            assertEquals(0, ok.exit(), ok.err());
+            assertFalse(ok.out().contains(Postgres.PASSWORD) || ok.err().contains(Postgres.PASSWORD), ok.err());
+            assertEquals(List.of(PIPELINES + ": 12 added, 0 removed, 0 changed, 0 unchanged"), ok.out().lines().toList());
+        }
+        assertNotNull(one("select to_regclass('verbose." + PIPELINES + "')"));
+        assertNull(one("select to_regclass('verbose.imagebuilder_workflow')"), "--table syncs only that table");
+    }
+
+    @Test
+    void syncHasHelpWithItsOptionsAndTheConnectionProperties() {
+        Jar.Result r = Jar.run("sync", "--help");
+        assertEquals(0, r.exit(), r.err());
+        for (String option : List.of("--to", "--schema", "--table", "--accounts", "--regions", "--onError", "PGPASSWORD")) {
+            assertTrue(r.out().contains(option), option);
+        }
+        assertFalse(r.out().contains("--load"), "the benchmark's switch is hidden");
+    }
+
+    private static String[] replace(String[] args, String from, String to) {
+        return java.util.Arrays.stream(args).map(a -> a.equals(from) ? to : a).toArray(String[]::new);
+    }
+}

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** export --format parquet, read back by an independent reader (DuckDB) and compared with the JSON Lines export. */
 class ParquetExportIT {
+    /** The role and regions of the bundled demo estate. */
+    private static final String DEMO_ROLE = "ImageBuilderInventoryRole";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -103,7 +105,7 @@ class ParquetExportIT {
                 out.toString()).exit());
         byte[] good = Files.readAllBytes(out);
         Jar.Result partial = Jar.run("export", "--demo", "--accounts", "111111111111,444444444444", "--roleName",
-                Demo.ROLE, "--onError", "skip", "--format", "parquet", "--table", "imagebuilder_workflow", "--out",
+                DEMO_ROLE, "--onError", "skip", "--format", "parquet", "--table", "imagebuilder_workflow", "--out",
                 out.toString());
         assertEquals(3, partial.exit(), partial.err());
         assertTrue(java.util.Arrays.equals(good, Files.readAllBytes(out)));

@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
 
 /** sync into a real PostgreSQL, run as a user or cron runs it, with the database's contents as the evidence. */
 class SyncIT {
+    /** The role and regions of the bundled demo estate. */
+    private static final String DEMO_ROLE = "ImageBuilderInventoryRole";
+    private static final String DEMO_REGIONS = "us-east-1,eu-west-1,ap-southeast-2";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PIPELINES = "imagebuilder_image_pipeline";
 
@@ -91,7 +94,7 @@ class SyncIT {
 
     private static String[] syncArgs(Emulator emulator, String schema, String... extra) {
         List<String> args = new ArrayList<>(List.of("sync", "--endpoint", emulator.endpoint().toString(),
-                "--accounts", "org", "--roleName", Demo.ROLE, "--regions", Demo.REGIONS,
+                "--accounts", "org", "--roleName", DEMO_ROLE, "--regions", DEMO_REGIONS,
                 "--to", Postgres.url(), "--schema", schema));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);

@@ -31,7 +31,7 @@ class BenchmarkSmokeTest {
         }
         String md = b.markdown();
         for (String section : new String[] {"## 1. Full scan", "## 2. Point lookup", "## 3.", "## 4.", "## 5.",
-                "## 6. Cold start", "## 7. Concurrency scaling",
+                "## 6. Cold start", "## 6b. Whole process", "## 7. Concurrency scaling",
                 "## 8. Fault tolerance"}) {
             assertTrue(md.contains(section), section);
         }

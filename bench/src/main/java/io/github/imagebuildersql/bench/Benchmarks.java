@@ -363,7 +363,10 @@ public final class Benchmarks {
                         + Samples.fmt(plainRun.median() - 1500) + " ms. " : "")
                 + (launched.median() > 1000 ? "`bin/imagebuilder-sql` misses its 1.0 s target by "
                         + Samples.fmt(launched.median() - 1000) + " ms. " : "")
-                + "Measured earlier without enough gain: warming Calcite up on a second thread while the demo "
+                + "The planner's metadata handlers go through proxies instead of Java source compiled by Janino "
+                + "(most of a second of CPU in every fresh process). Tried and dropped: Calcite's interpreter (the "
+                + "Bindable convention) instead of generated code, as its scans do not stop on LIMIT, cancel or a "
+                + "query timeout. Measured earlier without enough gain: warming Calcite up on a second thread while the demo "
                 + "emulator starts, starting the demo emulator on a second thread while the driver loads (start-up "
                 + "work serialises on class loading), and `-XX:TieredStopAtLevel=1` (about 0.3 s sooner to the "
                 + "first row, but C1-only code slows long exports).");

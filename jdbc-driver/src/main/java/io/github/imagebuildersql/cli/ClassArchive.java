@@ -2,11 +2,9 @@ package io.github.imagebuildersql.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -102,17 +100,17 @@ final class ClassArchive {
                 if (exitCode == 0 && Files.exists(complete) && Files.exists(file) && Files.size(file) > 0) {
                     long size = Files.size(file);
                     Files.deleteIfExists(okFile());
-                    move(file, archive());
+                    AtomicFiles.replace(file, archive());
                     Path ok = Files.createTempFile(dir, name + ".", ".ok.tmp");
                     Files.writeString(ok, size + "\n", StandardCharsets.US_ASCII);
-                    move(ok, okFile());
+                    AtomicFiles.replace(ok, okFile());
                     removeOtherVersions();
                 }
             } catch (IOException | RuntimeException e) {
                 // the cache is an optimisation; the command's own result stands
             } finally {
-                deleteQuietly(file);
-                deleteQuietly(complete);
+                AtomicFiles.deleteQuietly(file);
+                AtomicFiles.deleteQuietly(complete);
             }
         }
     }
@@ -126,25 +124,9 @@ final class ClassArchive {
                 boolean stale = !n.startsWith(name + ".");
                 boolean abandoned = n.endsWith(".tmp") || n.endsWith(".complete");
                 if (stale || abandoned && Files.getLastModifiedTime(f).toMillis() < dayAgo) {
-                    deleteQuietly(f);
+                    AtomicFiles.deleteQuietly(f);
                 }
             }
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path f) {
-        try {
-            Files.deleteIfExists(f);
-        } catch (IOException e) {
-            // left for removeOtherVersions to clean up later
         }
     }
 

@@ -11,7 +11,6 @@ import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.util.TryThreadLocal;
 
 /**
@@ -26,26 +25,12 @@ final class ImageBuilderPrepare extends CalcitePrepareImpl {
     static final int IN_LIST_LIMIT = Integer.MAX_VALUE;
 
     /**
-     * Plans end in Calcite's interpreter (the Bindable convention) where they can, instead of Java
-     * source compiled by Janino for every new statement: in a fresh process Janino itself runs cold, and
-     * compiling the first query cost more than a second of CPU (BENCHMARKS.md, case 6). The interpreter
-     * covers scans, filters, projections, aggregates, joins, sorts and values; anything else still runs
-     * as generated code beneath it. The base class reads the setting once, while it is constructed.
-     */
-    ImageBuilderPrepare() {
-        this(Hook.ENABLE_BINDABLE.addThread(Hook.propertyJ(true)));
-    }
-
-    private ImageBuilderPrepare(Hook.Closeable interpreter) {
-        super();
-        interpreter.close();
-    }
-
-    /**
      * The planner asks its metadata (row counts, costs, column uniqueness) through handlers that Calcite
-     * by default generates as Java source and compiles with Janino, once per process: about a second of CPU
+     * by default generates as Java source and compiles with Janino, once per process: most of a second of CPU
      * before the first query of every command-line run. Plans here are a few nodes, so dispatching through
-     * proxies, which needs no compiler, costs nothing measurable.
+     * proxies, which needs no compiler, costs nothing measurable. (Calcite's interpreter, the Bindable
+     * convention, would also spare the generated code of the plan itself, but its scans do not stop when
+     * their consumer does: LIMIT, cancel and query timeouts left scans running in StreamingTest.)
      */
     private static final MetadataHandlerProvider METADATA =
             new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);

@@ -32,14 +32,21 @@ public final class Launcher {
 
     private Launcher() {}
 
-    public static void main(String[] args) throws Exception {
-        Child child = "off".equalsIgnoreCase(System.getenv(SWITCH)) || !worthASecondJvm(args)
-                ? null : child(args);
-        if (child == null) {
+    public static void main(String[] args) throws InterruptedException {
+        Child child = null;
+        if (!"off".equalsIgnoreCase(System.getenv(SWITCH)) && worthASecondJvm(args)) {
+            try {
+                child = child(args);
+            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+                child = null; // the archive only saves time; the command runs here instead
+            }
+        }
+        Process process = child == null ? null : child.start();
+        if (process == null) {
             Main.main(args);
             return;
         }
-        System.exit(child.run());
+        System.exit(child.waitFor(process));
     }
 
     static boolean worthASecondJvm(String[] args) {
@@ -127,14 +134,26 @@ public final class Launcher {
     /** The second JVM: its command line, and the archive it records, if it records one. */
     record Child(List<String> command, ClassArchive.Recording recording) {
         /**
-         * Runs the second JVM with this process's stdin, stdout and stderr and returns its exit status. A
-         * Ctrl-C reaches both JVMs from the terminal: this one ignores it and lets the command decide (the
-         * shell cancels a statement, a query stops). SIGTERM and SIGHUP end this JVM, which passes a
-         * SIGTERM on and waits for the command to clean up.
+         * The second JVM, started with this process's stdin, stdout and stderr; or null when it cannot be
+         * started (and then nothing has run yet). A Ctrl-C reaches both JVMs from the terminal: this one
+         * ignores it and lets the command decide (the shell cancels a statement, a query stops).
          */
-        int run() throws IOException, InterruptedException {
-            ignoreInterrupt();
-            Process process = new ProcessBuilder(command).inheritIO().start();
+        Process start() {
+            Runnable restoreInterrupt = ignoreInterrupt();
+            try {
+                return new ProcessBuilder(command).inheritIO().start();
+            } catch (IOException | RuntimeException e) {
+                restoreInterrupt.run();
+                finish(-1);
+                return null;
+            }
+        }
+
+        /**
+         * The second JVM's exit status. SIGTERM and SIGHUP end this JVM, which passes a SIGTERM on and waits
+         * for the command to clean up.
+         */
+        int waitFor(Process process) throws InterruptedException {
             Thread stop = new Thread(() -> {
                 if (process.isAlive()) {
                     process.destroy();
@@ -150,7 +169,11 @@ public final class Launcher {
             }, "imagebuilder-sql-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             int exit = process.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stop);
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                return exit; // already shutting down: the hook finishes the recording
+            }
             finish(exit);
             return exit;
         }
@@ -162,13 +185,18 @@ public final class Launcher {
         }
     }
 
-    /** A handler that does nothing, not SIG_IGN: an ignored signal would stay ignored in the second JVM. */
+    /**
+     * A handler that does nothing, not SIG_IGN: an ignored signal would stay ignored in the second JVM.
+     * Returns what puts the previous handler back.
+     */
     @SuppressWarnings("restriction")
-    private static void ignoreInterrupt() {
+    private static Runnable ignoreInterrupt() {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> { });
+            sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+            sun.misc.SignalHandler previous = sun.misc.Signal.handle(interrupt, signal -> { });
+            return () -> sun.misc.Signal.handle(interrupt, previous);
         } catch (IllegalArgumentException e) {
-            // no SIGINT on this platform
+            return () -> { }; // no SIGINT on this platform
         }
     }
 }

@@ -42,8 +42,8 @@ class BenchmarkSmokeTest {
         assertEquals(exported, b.counts.get("sync.copy.history.afterResync"), "nothing changed, no new version");
         String md = b.markdown();
         for (String section : new String[] {"## 1. Full scan", "## 2. Point lookup", "## 3.", "## 4.", "## 5.",
-                "## 6. Cold start", "## 7. Concurrency scaling", "## 8. Fault tolerance", "## 9. Organisation scale",
-                "## 10. Images", "## 11. sync into PostgreSQL"}) {
+                "## 6. Cold start", "## 6b. Whole process", "## 7. Concurrency scaling", "## 8. Fault tolerance",
+                "## 9. Organisation scale", "## 10. Images", "## 11. sync into PostgreSQL"}) {
             assertTrue(md.contains(section), section);
         }
     }

@@ -2,13 +2,10 @@ package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
 import io.github.imagebuildersql.connector.table.TableDefinition;
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
@@ -80,7 +77,7 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
             throw new Failures.CliFailure(ExitCode.USAGE, "--out " + out + " is a directory; name a file");
         }
         Path partial = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-        Thread cleanup = new Thread(() -> deleteQuietly(partial), "export-cleanup");
+        Thread cleanup = new Thread(() -> AtomicFiles.deleteQuietly(partial), "export-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         boolean showProgress = progress != null ? progress : System.console() != null;
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), showProgress)) {
@@ -99,14 +96,14 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
                 throw new Failures.CliFailure(ExitCode.AWS, reporter.skipped().size() + " partition(s) failed and were "
                         + "skipped; " + out + " was left as it was");
             }
-            move(partial, target);
+            AtomicFiles.replace(partial, target);
             if (showProgress) {
                 err().println();
                 err().println("wrote " + rows + " rows to " + out);
             }
             return ExitCode.OK;
         } finally {
-            deleteQuietly(partial);
+            AtomicFiles.deleteQuietly(partial);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException e) {
@@ -120,21 +117,5 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
                 .findFirst().orElseThrow(() -> new Failures.CliFailure(ExitCode.USAGE, "--table: no table '" + name
                         + "'; tables: " + ImageBuilderSchema.TABLES.stream().map(TableDefinition::name)
                         .collect(Collectors.joining(", "))));
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException e) {
-            // a leftover .partial file is harmless and named as such
-        }
     }
 }

@@ -36,7 +36,27 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int exit = run(args, System.out, System.err);
+        recordingComplete(exit);
+        System.exit(exit);
+    }
+
+    /**
+     * In a run that records the class archive (see Launcher), says that the command completed and all of
+     * its output was written, so the archive is worth keeping; a run whose reader went away early (a
+     * {@code head -3}) has seen fewer classes and must not leave its archive behind.
+     */
+    private static void recordingComplete(int exit) {
+        String marker = System.getProperty(ClassArchive.RECORDING_COMPLETE_PROPERTY);
+        System.out.flush();
+        if (marker == null || exit != ExitCode.OK || System.out.checkError() || System.err.checkError()) {
+            return;
+        }
+        try {
+            java.nio.file.Files.createFile(java.nio.file.Path.of(marker));
+        } catch (java.io.IOException e) {
+            // then the archive is not kept, and the next run records it again
+        }
     }
 
     /** Runs one command with its output on these streams; returns the exit status. */

@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
 /** The packaged jar, run as a separate process exactly as a user or cron runs it. */
 final class Jar {
     static final Path FILE = Path.of("target", "imagebuilder-jdbc.jar");
+    /**
+     * Where the jar keeps its class archive in these tests: one for the whole run, so most runs go through
+     * the re-execution with the archive, as a user's do, and none touches the real home directory.
+     */
+    static final Path CACHE = Path.of("target", "it-cache").toAbsolutePath();
 
     record Result(int exit, String out, String err) {
         List<String> errLines() {
@@ -37,6 +42,8 @@ final class Jar {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("XDG_CACHE_HOME", CACHE.toString());
+        pb.environment().remove(Launcher.SWITCH);
         pb.environment().putAll(env);
         return pb.start();
     }

@@ -3,7 +3,14 @@ package io.github.imagebuildersql.connector.jdbc;
 import java.lang.reflect.Type;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.util.TryThreadLocal;
 
@@ -17,6 +24,24 @@ import org.apache.calcite.util.TryThreadLocal;
  */
 final class ImageBuilderPrepare extends CalcitePrepareImpl {
     static final int IN_LIST_LIMIT = Integer.MAX_VALUE;
+
+    /**
+     * The planner asks its metadata (row counts, costs, column uniqueness) through handlers that Calcite
+     * by default generates as Java source and compiles with Janino, once per process: most of a second of CPU
+     * before the first query of every command-line run. Plans here are a few nodes, so dispatching through
+     * proxies, which needs no compiler, costs nothing measurable. (Calcite's interpreter, the Bindable
+     * convention, would also spare the generated code of the plan itself, but its scans do not stop when
+     * their consumer does: LIMIT, cancel and query timeouts left scans running in StreamingTest.)
+     */
+    private static final MetadataHandlerProvider METADATA =
+            new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
+
+    @Override
+    protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
+        RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
+        return cluster;
+    }
 
     @Override
     @SuppressWarnings("try") // the resources are the thread-local settings themselves

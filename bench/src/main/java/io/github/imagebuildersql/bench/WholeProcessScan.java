@@ -1,0 +1,97 @@
+package io.github.imagebuildersql.bench;
+
+import io.github.imagebuildersql.emulator.Emulator;
+import io.github.imagebuildersql.emulator.EmulatorOptions;
+import io.github.imagebuildersql.emulator.fixture.EstateGenerator;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Case 6b: what a cron job or a shell user feels. A whole {@code java -jar … query} process scanning the
+ * estate, against the script people write instead (bench/boto3_scan.py: boto3's paginators, one account
+ * and region after another), alternating, against the same emulator.
+ */
+final class WholeProcessScan {
+    static final String SQL = "select arn, name, status from imagebuilder_image_pipeline";
+
+    private final Benchmarks b;
+    private final int accounts;
+    private final int regions;
+    private final int pipelines = 30;
+    private final int latencyMs;
+
+    WholeProcessScan(Benchmarks b) {
+        this.b = b;
+        boolean full = b.settings == Benchmarks.FULL;
+        this.accounts = full ? 60 : 2;
+        this.regions = full ? 6 : 2;
+        this.latencyMs = b.settings.latencyMs();
+    }
+
+    /** CI machines have only a JDK; the baseline needs python3 with boto3. */
+    static boolean boto3Installed() {
+        try {
+            return Processes.run(List.of("python3", "-c", "import boto3"), Map.of()).exit() == 0;
+        } catch (java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    void run() throws Exception {
+        String spec = "accounts=" + accounts + ",regions=" + regions + ",pipelines=" + pipelines + ",workflows=0";
+        long rows = (long) accounts * regions * pipelines;
+        b.report.section("6b. Whole process against a sequential boto3 script", spec + " (" + rows + " pipelines, "
+                + accounts * regions + " partitions), " + latencyMs + " ms latency, maxConcurrency "
+                + Benchmarks.MAX_CONCURRENCY + ". `java -jar imagebuilder-jdbc.jar query --format csv \"" + SQL
+                + "\"` as a whole process (JVM start to exit, default JVM flags; its class archive recorded by a "
+                + "first run that is not counted), alternating with `python3 bench/boto3_scan.py`, the script "
+                + "people write instead (boto3's paginators, one account and region after another), against the "
+                + "same emulator.");
+        Fixture estate = EstateGenerator.generate(spec);
+        Path cache = Files.createTempDirectory("bench-whole-process");
+        Map<String, String> jarEnv = new HashMap<>(Benchmarks.env(estate));
+        jarEnv.put("XDG_CACHE_HOME", cache.toString());
+        List<String> script = List.of("python3", b.root.resolve("bench/boto3_scan.py").toString());
+        if (!boto3Installed()) {
+            b.report.note("Not measured: python3 with boto3 is not installed on this machine.");
+            return;
+        }
+        try (Emulator emulator = Emulator.start(estate,
+                EmulatorOptions.defaults().withLatency(Duration.ofMillis(latencyMs)))) {
+            List<String> query = List.of("query", "--url", Benchmarks.url(emulator, estate, Benchmarks.MAX_CONCURRENCY,
+                    regions), "--format", "csv", SQL);
+            List<String> boto3 = new ArrayList<>(script);
+            boto3.addAll(List.of("--endpoint", emulator.endpoint().toString(), "--accounts",
+                    String.join(",", estate.accounts().keySet()), "--role", Benchmarks.ROLE, "--regions",
+                    String.join(",", EstateGenerator.REGIONS.subList(0, regions))));
+            Benchmarks.check(Processes.run(b.jar, List.of(), jarEnv, query), rows + 1); // records the archive
+            List<Double> jar = new ArrayList<>();
+            List<Double> python = new ArrayList<>();
+            int runs = b.settings.runs();
+            for (int i = 0; i < runs; i++) {
+                Processes.Run j = Processes.run(b.jar, List.of(), jarEnv, query);
+                Benchmarks.check(j, rows + 1);
+                jar.add(j.totalMs());
+                if (i < Math.max(1, Math.min(3, runs))) {
+                    Processes.Run p = Processes.run(boto3, Benchmarks.env(estate));
+                    Benchmarks.check(p, rows + 1);
+                    python.add(p.totalMs());
+                }
+            }
+            Samples j = Samples.of(jar);
+            Samples p = Samples.of(python);
+            double ratio = p.median() / j.median();
+            b.counts.put("wholeProcess.ratio.x100", Math.round(ratio * 100));
+            b.report.row("whole `java -jar … query` process", j, "ms", "", "");
+            b.report.row("sequential boto3 script", p, "ms", "", "");
+            b.report.row("boto3 script ÷ `java -jar` process", Samples.of(List.of(ratio)), "×", "≥ 10×",
+                    Benchmarks.verdict(ratio >= 10));
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.github.imagebuildersql.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The jar's entry point. Most of a short command's time is the JVM loading and verifying Calcite's
+ * classes; an AppCDS archive of them halves it, but only a command-line flag can give the JVM an
+ * archive. So {@code java -jar} re-executes itself once, in a second JVM with the same flags plus the
+ * archive, and passes stdin, stdout, stderr and the exit status through. The first run records the
+ * archive (see {@link ClassArchive}); help and version run here, where a second JVM would not pay.
+ *
+ * <p>It stays in process when the JVM's command line cannot be read, when the user chose class
+ * sharing flags themselves, with {@code IMAGEBUILDER_SQL_CDS=off}, and when no archive exists and none can
+ * be recorded (a cache directory that cannot be written).
+ */
+public final class Launcher {
+    static final String MAIN = "io.github.imagebuildersql.cli.Main";
+    /** When the first JVM started (epoch milliseconds), for --timing in the second. */
+    static final String STARTED_PROPERTY = "imagebuilder.launcher.started";
+    static final String SWITCH = "IMAGEBUILDER_SQL_CDS";
+    private static final Set<String> IN_PROCESS = Set.of("-h", "--help", "-V", "--version", "help");
+    /** Flags that already decide class sharing, or give a class path that the re-execution replaces. */
+    private static final List<String> USER_SHARING = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+            "-Xshare:", "-XX:-UseSharedSpaces", "-XX:+AutoCreateSharedArchive", "-XX:DumpLoadedClassList",
+            "-XX:SharedClassListFile");
+
+    private Launcher() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        Child child = null;
+        if (!"off".equalsIgnoreCase(System.getenv(SWITCH)) && worthASecondJvm(args)) {
+            try {
+                child = child(args);
+            } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+                child = null; // the archive only saves time; the command runs here instead
+            }
+        }
+        Process process = child == null ? null : child.start();
+        if (process == null) {
+            Main.main(args);
+            return;
+        }
+        System.exit(child.waitFor(process));
+    }
+
+    static boolean worthASecondJvm(String[] args) {
+        if (args.length == 0) {
+            return false;
+        }
+        for (String a : args) {
+            if (IN_PROCESS.contains(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The second JVM's command line, or null to stay in this one: java, the user's JVM flags, the archive
+     * (mapped, or recorded under a temporary name), the jar as class path, Main and the arguments.
+     */
+    static Child child(String[] args) throws IOException, java.net.URISyntaxException {
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        if (self.command().isEmpty() || self.arguments().isEmpty()) {
+            return null;
+        }
+        List<String> jvmFlags = jvmFlags(List.of(self.arguments().get()), args);
+        if (jvmFlags == null) {
+            return null;
+        }
+        Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toRealPath();
+        if (!Files.isRegularFile(jar)) {
+            return null;
+        }
+        ClassArchive archive = ClassArchive.of(ClassArchive.defaultDirectory(), jar,
+                Path.of(System.getProperty("java.home")).toRealPath());
+        List<String> command = new ArrayList<>();
+        ClassArchive.Recording recording = null;
+        command.add(self.command().get());
+        command.addAll(jvmFlags);
+        if (archive.trusted()) {
+            command.add("-XX:SharedArchiveFile=" + archive.archive());
+            command.add("-Xshare:auto");
+        } else {
+            recording = archive.startRecording();
+            if (recording == null) {
+                return null;
+            }
+            command.add("-XX:ArchiveClassesAtExit=" + recording.file);
+            command.add("-D" + ClassArchive.RECORDING_COMPLETE_PROPERTY + "=" + recording.complete);
+        }
+        // The JVM's notes about classes it cannot archive are not the user's business.
+        command.add("-Xlog:cds=off");
+        command.add("-Xlog:cds+dynamic=off");
+        self.startInstant().ifPresent(t -> command.add("-D" + STARTED_PROPERTY + "=" + t.toEpochMilli()));
+        command.add("-cp");
+        command.add(jar.toString());
+        command.add(MAIN);
+        command.addAll(List.of(args));
+        return new Child(command, recording);
+    }
+
+    /**
+     * The JVM flags of this process's command line ({@code java FLAGS -jar JAR ARGS}), or null when it
+     * is not of that shape or already decides class sharing.
+     */
+    static List<String> jvmFlags(List<String> commandLine, String[] args) {
+        int jarAt = commandLine.indexOf("-jar");
+        if (jarAt < 0 || commandLine.size() != jarAt + 2 + args.length
+                || !commandLine.subList(jarAt + 2, commandLine.size()).equals(List.of(args))) {
+            return null;
+        }
+        List<String> flags = new ArrayList<>();
+        for (int i = 0; i < jarAt; i++) {
+            String f = commandLine.get(i);
+            if (USER_SHARING.stream().anyMatch(f::startsWith)) {
+                return null;
+            }
+            if (f.equals("-cp") || f.equals("-classpath") || f.equals("--class-path")) {
+                i++; // ignored under -jar, and the second JVM has its own
+            } else if (!f.startsWith("--class-path=")) {
+                flags.add(f);
+            }
+        }
+        return flags;
+    }
+
+    /** The second JVM: its command line, and the archive it records, if it records one. */
+    record Child(List<String> command, ClassArchive.Recording recording) {
+        /**
+         * The second JVM, started with this process's stdin, stdout and stderr; or null when it cannot be
+         * started (and then nothing has run yet). A Ctrl-C reaches both JVMs from the terminal: this one
+         * ignores it and lets the command decide (the shell cancels a statement, a query stops).
+         */
+        Process start() {
+            Runnable restoreInterrupt = ignoreInterrupt();
+            try {
+                return new ProcessBuilder(command).inheritIO().start();
+            } catch (IOException | RuntimeException e) {
+                restoreInterrupt.run();
+                finish(-1);
+                return null;
+            }
+        }
+
+        /**
+         * The second JVM's exit status. SIGTERM and SIGHUP end this JVM, which passes a SIGTERM on and waits
+         * for the command to clean up.
+         */
+        int waitFor(Process process) throws InterruptedException {
+            Thread stop = new Thread(() -> {
+                if (process.isAlive()) {
+                    process.destroy();
+                    try {
+                        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                    }
+                    finish(-1);
+                }
+            }, "imagebuilder-sql-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
+            int exit = process.waitFor();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException e) {
+                return exit; // already shutting down: the hook finishes the recording
+            }
+            finish(exit);
+            return exit;
+        }
+
+        private void finish(int exit) {
+            if (recording != null) {
+                recording.finish(exit);
+            }
+        }
+    }
+
+    /**
+     * A handler that does nothing, not SIG_IGN: an ignored signal would stay ignored in the second JVM.
+     * Returns what puts the previous handler back.
+     */
+    @SuppressWarnings("restriction")
+    private static Runnable ignoreInterrupt() {
+        try {
+            sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+            sun.misc.SignalHandler previous = sun.misc.Signal.handle(interrupt, signal -> { });
+            return () -> sun.misc.Signal.handle(interrupt, previous);
+        } catch (IllegalArgumentException e) {
+            return () -> { }; // no SIGINT on this platform
+        }
+    }
+}

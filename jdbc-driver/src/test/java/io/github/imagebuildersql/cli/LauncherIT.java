@@ -1,0 +1,233 @@
+package io.github.imagebuildersql.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar} re-executing itself with the class archive: recorded only by a complete, successful
+ * run, never trusted when broken, and invisible to the user (output, exit status, streams, signals).
+ * Evidence that a run mapped the archive: the JVM's own class-loading log, which names the shared objects
+ * file as the source of the classes it mapped.
+ */
+class LauncherIT {
+    static final String SQL = "select name from imagebuilder_image_pipeline where account_id = '111111111111' "
+            + "and region = 'us-east-1' order by name";
+    static final String ROWS = "name\r\nbastion-hardened\r\nci-runner-al2023\r\nci-runner-windows-2022\r\n";
+    static final String MAPPED = "io.github.imagebuildersql.cli.Main source: shared objects file (top)";
+
+    @TempDir
+    Path cache;
+
+    Map<String, String> env() {
+        return Map.of("XDG_CACHE_HOME", cache.toString());
+    }
+
+    Jar.Result query(List<String> jvmOptions) {
+        return Jar.run(jvmOptions, env(), null, "query", "--demo", "--format", "csv", SQL);
+    }
+
+    List<Path> files() throws Exception {
+        Path dir = cache.resolve("imagebuilder-sql");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    Path archive() throws Exception {
+        List<Path> archives = files().stream().filter(f -> f.toString().endsWith(".jsa")).toList();
+        assertEquals(1, archives.size(), "one archive: " + files());
+        return archives.get(0);
+    }
+
+    @Test
+    void theFirstCompleteRunRecordsTheArchiveAndTheNextRunMapsIt() throws Exception {
+        Jar.Result first = query(List.of());
+        assertEquals(0, first.exit(), first.err());
+        assertEquals(ROWS, first.out());
+        assertEquals("", first.err());
+        Path archive = archive();
+        assertEquals(List.of(archive, Path.of(archive + ".ok")), files(), "no temporary file is left");
+        assertEquals(String.valueOf(Files.size(archive)), Files.readString(Path.of(archive + ".ok")).trim());
+        assertTrue(Files.size(archive) > 20_000_000, "the archive holds Calcite's classes: " + Files.size(archive));
+
+        Jar.Result second = query(List.of("-Xlog:class+load=info"));
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.out().contains(MAPPED), "the second run maps the archive");
+        assertTrue(second.out().contains(ROWS));
+        assertEquals("", second.err());
+    }
+
+    @Test
+    void aRunThatFailsKeepsNoArchiveAndItsStatusAndMessageAreUnchanged() throws Exception {
+        Jar.Result r = Jar.run(List.of(), env(), null, "query", "--demo", "select nope from imagebuilder_image_pipeline");
+        assertEquals(2, r.exit());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("imagebuilder-sql: "), r.err());
+        assertTrue(r.err().contains("nope"), r.err());
+        assertEquals(List.of(), files(), "nothing recorded, nothing left behind");
+    }
+
+    @Test
+    void aRunWhoseReaderStopsEarlyKeepsNoArchive() throws Exception {
+        // About 280 kB: more than a pipe holds, so the writes fail once the reader has gone, as with | head -3.
+        String many = "select a.*, b.* from imagebuilder_image_pipeline a, imagebuilder_image_pipeline b";
+        Process p = start(List.of(), env(), "query", "--demo", "--format", "csv", many);
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (int i = 0; i < 3; i++) {
+                assertTrue(out.readLine() != null);
+            }
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(List.of(), files(), "an archive of a run cut short is not kept");
+
+        Jar.Result complete = query(List.of());
+        assertEquals(0, complete.exit(), complete.err());
+        archive();
+    }
+
+    @Test
+    void aBrokenArchiveIsReplacedNotTrusted() throws Exception {
+        assertEquals(0, query(List.of()).exit());
+        Path archive = archive();
+        // What the old launcher left behind: a small archive (here, the start of a real one).
+        byte[] start = new byte[1_700_000];
+        try (var in = Files.newInputStream(archive)) {
+            assertEquals(start.length, in.readNBytes(start, 0, start.length));
+        }
+        Files.delete(archive);
+        Files.write(archive, start);
+
+        Jar.Result r = query(List.of("-Xlog:class+load=info"));
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains(MAPPED), "a broken archive is not mapped");
+        assertTrue(r.out().contains(ROWS));
+        assertTrue(Files.size(archive()) > 20_000_000, "it was recorded again");
+
+        Files.delete(Path.of(archive + ".ok"));
+        Jar.Result unconfirmed = query(List.of("-Xlog:class+load=info"));
+        assertFalse(unconfirmed.out().contains(MAPPED), "an archive without its .ok file is not mapped");
+        assertTrue(Files.exists(Path.of(archive + ".ok")), "it was recorded again");
+    }
+
+    @Test
+    void archivesOfAnOlderJarAreRemovedWhenANewOneIsRecorded() throws Exception {
+        assertEquals(0, query(List.of()).exit());
+        Path archive = archive();
+        String name = archive.getFileName().toString();
+        Path older = archive.resolveSibling(name.substring(0, name.indexOf('-')) + "-0123456789abcdef.jsa");
+        Path otherJar = archive.resolveSibling("0123456789abcdef-0123456789abcdef.jsa");
+        Files.writeString(older, "old");
+        Files.writeString(otherJar, "another jar's");
+        Files.delete(Path.of(archive + ".ok"));
+
+        assertEquals(0, query(List.of()).exit());
+        assertFalse(Files.exists(older), "this jar's archive for another version is removed");
+        assertTrue(Files.exists(otherJar), "another jar's archive is left alone");
+    }
+
+    @Test
+    void aCacheDirectoryThatCannotBeCreatedRunsInOneJvm(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "");
+        Jar.Result r = Jar.run(List.of("-Xlog:class+load=info"), Map.of("XDG_CACHE_HOME", file.toString()), null,
+                "query", "--demo", "--format", "csv", SQL);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(ROWS));
+        assertEquals(1, count(r.out(), "java.lang.Object source:"), "one JVM");
+    }
+
+    @Test
+    void helpVersionAndTheSwitchRunInOneJvmAndRecordNothing() throws Exception {
+        for (List<String> args : List.of(List.of("--help"), List.of("query", "--help"), List.of("--version"))) {
+            Jar.Result r = Jar.run(List.of(), env(), null, args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.err());
+            assertTrue(r.out().contains("imagebuilder-sql"), r.out());
+        }
+        Jar.Result off = Jar.run(List.of(), Map.of("XDG_CACHE_HOME", cache.toString(), Launcher.SWITCH, "off"), null,
+                "query", "--demo", "--format", "csv", SQL);
+        assertEquals(ROWS, off.out());
+        assertEquals(List.of(), files());
+    }
+
+    @Test
+    void standardInputAndTheUsersJvmFlagsReachTheCommand() throws Exception {
+        assertEquals(0, query(List.of()).exit());
+        Jar.Result r = Jar.run(List.of("-Duser.timezone=America/Los_Angeles", "-Xmx200m", "-Xlog:class+load=info"),
+                env(), SQL, "query", "--demo", "--format", "csv", "--file", "-");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(MAPPED));
+        assertTrue(r.out().contains(ROWS));
+    }
+
+    @Test
+    void sigtermEndsBothJvmsAndTheStatusSaysSo() throws Exception {
+        assertEquals(0, query(List.of()).exit());
+        // A shell that answered a statement and waits for the next one on an open stdin.
+        Process p = start(List.of(), env(), "shell", "--demo", "--history", cache.resolve("history").toString());
+        p.getOutputStream().write("select count(*) as answered from imagebuilder_workflow;\n".getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().flush();
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null && !line.contains("ANSWERED") && !line.contains("answered"); ) {
+            line = out.readLine();
+        }
+        List<ProcessHandle> children = p.children().toList();
+        assertEquals(1, children.size(), "one second JVM");
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue(), "128 + SIGTERM");
+        assertTrue(children.get(0).onExit().get(60, TimeUnit.SECONDS) != null);
+        assertFalse(children.get(0).isAlive(), "no JVM is left behind");
+        p.getOutputStream().close();
+        out.close();
+    }
+
+    @Test
+    void theFlagsOfTheFirstJvmAreReadFromItsCommandLine() {
+        String[] args = {"query", "-jar", "x"};
+        assertEquals(List.of("-Xmx1g", "-Dk=v"), Launcher.jvmFlags(
+                List.of("-Xmx1g", "-cp", "other.jar", "-Dk=v", "-jar", "the.jar", "query", "-jar", "x"), args));
+        assertEquals(null, Launcher.jvmFlags(List.of("-XX:SharedArchiveFile=a.jsa", "-jar", "the.jar", "query", "-jar",
+                "x"), args), "the user's own sharing flags win");
+        assertEquals(null, Launcher.jvmFlags(List.of("-cp", "the.jar", "io.github.imagebuildersql.cli.Launcher", "query",
+                "-jar", "x"), args), "not started with -jar");
+        assertNotEquals(null, Launcher.jvmFlags(List.of("-jar", "the.jar", "query", "-jar", "x"), args));
+    }
+
+    static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    static Process start(List<String> jvmOptions, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(Jar.FILE.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+}

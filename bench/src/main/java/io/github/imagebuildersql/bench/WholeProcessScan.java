@@ -57,6 +57,7 @@ final class WholeProcessScan {
         Path cache = Files.createTempDirectory("bench-whole-process");
         Map<String, String> jarEnv = new HashMap<>(Benchmarks.env(estate));
         jarEnv.put("XDG_CACHE_HOME", cache.toString());
+        jarEnv.remove(Benchmarks.LAUNCHER_SWITCH); // what users run: the launcher with its archive
         List<String> script = List.of("python3", b.root.resolve("bench/boto3_scan.py").toString());
         if (!boto3Installed()) {
             b.report.note("Not measured: python3 with boto3 is not installed on this machine.");

@@ -31,7 +31,8 @@ final class Report {
 
     String markdown(String header) {
         StringBuilder md = new StringBuilder(header);
-        for (Section s : sections.stream().sorted(java.util.Comparator.comparing(Section::title)).toList()) {
+        for (Section s : sections.stream().sorted(java.util.Comparator.comparing(Report::caseNumber)
+                .thenComparing(Section::title)).toList()) {
             md.append("\n## ").append(s.title()).append("\n\n").append(s.setup()).append("\n\n");
             md.append("| figure | median | spread | bound / target | result |\n|---|---|---|---|---|\n");
             for (Row r : s.rows()) {
@@ -43,5 +44,11 @@ final class Report {
             }
         }
         return md.toString();
+    }
+
+    /** A section's case number ("6b. …" is 6), so that 10 comes after 9 rather than after 1. */
+    private static int caseNumber(Section s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)").matcher(s.title());
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 }

@@ -21,12 +21,23 @@ final class Processes {
     static Run run(Path jar, List<String> jvmOptions, Map<String, String> env, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        if ("off".equals(env.get(Benchmarks.LAUNCHER_SWITCH))) {
+            command.addAll(LAUNCHERS_FLAGS);
+        }
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);
         return run(command, env);
     }
+
+    /**
+     * A measured process runs in one JVM (the launcher switched off, see Benchmarks.env), with the collector
+     * and compiler flags the launcher gives the JVM it starts on a machine of at most 4 cores (the jar's
+     * Launcher.SMALL_MACHINE_FLAGS), so that it measures what `java -jar` runs.
+     */
+    static final List<String> LAUNCHERS_FLAGS = Runtime.getRuntime().availableProcessors() <= 4
+            ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of();
 
     static Run run(List<String> command, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(command);

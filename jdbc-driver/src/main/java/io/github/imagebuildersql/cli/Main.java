@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -15,8 +18,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar imagebuilder-jdbc.jar COMMAND}: the command line in the same jar as the driver. */
 @Command(name = "imagebuilder-sql", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {QueryCommand.class, ExportCommand.class, SyncCommand.class, ShellCommand.class,
-                CommandLine.HelpCommand.class},
         description = {"SQL over the EC2 Image Builder inventory of an AWS organisation.", "",
                 "Connection options (every command): --url, or --regions, --accounts, --roleName, --externalId, "
                 + "--profile, --endpoint, --maxConcurrency, --onError, --ignoreErrorCodes; --demo for the bundled "
@@ -26,6 +27,16 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
     /** When main() was entered, for --timing. */
     static final long MAIN_NANOS = System.nanoTime();
+
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("query", QueryCommand::new);
+        COMMANDS.put("export", ExportCommand::new);
+        COMMANDS.put("sync", SyncCommand::new);
+        COMMANDS.put("shell", ShellCommand::new);
+    }
 
     @Spec
     CommandSpec spec;
@@ -64,9 +75,16 @@ public final class Main implements Runnable {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         quietLogging(verbose);
         CommandLine cli = new CommandLine(new Main());
-        for (String command : new String[] {"query", "export", "sync", "shell"}) {
-            Connecting.addPropertyOptions(cli.getSubcommands().get(command).getCommandSpec());
-        }
+        // picocli reads a command's options by reflection when it is added, about a tenth of a short run's
+        // start-up for all four: a run that names its command up front adds only that one.
+        boolean named = args.length > 0 && COMMANDS.containsKey(args[0]);
+        COMMANDS.forEach((name, command) -> {
+            if (!named || name.equals(args[0])) {
+                cli.addSubcommand(name, command.get());
+                Connecting.addPropertyOptions(cli.getSubcommands().get(name).getCommandSpec());
+            }
+        });
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // SQL that opens with a "--" comment must reach the SQL parameter, not the option parser.
         cli.setUnmatchedOptionsArePositionalParams(true);

@@ -3,16 +3,20 @@ package io.github.imagebuildersql.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /** query --timing: one line saying where a run's time went, for the cold-start benchmark. */
 final class Timing {
     private Timing() {}
 
     static void print(PrintWriter err, long connected, long scanStarted, long firstRow, long end) {
-        long jvmToMain = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, Instant.now()).toNanos() - (System.nanoTime() - Main.MAIN_NANOS))
-                .orElse(-1L);
-        // Re-executed by Launcher: the time also counts the first JVM, up to when it started this one.
+        // The JVM's own start time: a process's start instant on Linux is counted from a boot time rounded
+        // to the second, so on its own it is up to a second off.
+        long jvmToMain = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()
+                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime())
+                - (System.nanoTime() - Main.MAIN_NANOS);
+        // Re-executed by Launcher: the time also counts the first JVM, up to when it started this one. Both
+        // start instants share the rounding, so their difference is exact to the clock tick.
         String launcherStart = System.getProperty(Launcher.STARTED_PROPERTY);
         long launcher = launcherStart == null ? 0 : ProcessHandle.current().info().startInstant()
                 .map(start -> Duration.between(Instant.ofEpochMilli(Long.parseLong(launcherStart)), start).toNanos())

@@ -189,6 +189,10 @@ class LauncherIT {
         }
         List<ProcessHandle> children = p.children().toList();
         assertEquals(1, children.size(), "one second JVM");
+        List<String> childFlags = List.of(children.get(0).info().arguments().orElseThrow());
+        assertEquals(Runtime.getRuntime().availableProcessors() <= Launcher.SMALL_MACHINE_CORES,
+                childFlags.containsAll(Launcher.SMALL_MACHINE_FLAGS), "C1 and the serial collector on a small machine: "
+                + childFlags);
         p.destroy();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(143, p.exitValue(), "128 + SIGTERM");
@@ -208,6 +212,17 @@ class LauncherIT {
         assertEquals(null, Launcher.jvmFlags(List.of("-cp", "the.jar", "io.github.imagebuildersql.cli.Launcher", "query",
                 "-jar", "x"), args), "not started with -jar");
         assertNotEquals(null, Launcher.jvmFlags(List.of("-jar", "the.jar", "query", "-jar", "x"), args));
+    }
+
+    @Test
+    void onASmallMachineTheSecondJvmUsesC1AndTheSerialCollectorUnlessTheUserChoseOtherwise() {
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Launcher.defaultFlags(List.of("-Xmx1g"), 2));
+        assertEquals(Launcher.SMALL_MACHINE_FLAGS, Launcher.defaultFlags(List.of("-XX:+UseCompressedOops"), 4),
+                "a flag about something else is no choice of collector");
+        assertEquals(List.of(), Launcher.defaultFlags(List.of("-XX:+UseG1GC"), 2), "the user's collector");
+        assertEquals(List.of(), Launcher.defaultFlags(List.of("-XX:TieredStopAtLevel=4"), 2), "the user's compiler");
+        assertEquals(List.of(), Launcher.defaultFlags(List.of("-Xint"), 2));
+        assertEquals(List.of(), Launcher.defaultFlags(List.of(), 8), "with cores to spare C2 pays for itself");
     }
 
     static int count(String text, String what) {

@@ -6,6 +6,8 @@ import io.github.imagebuildersql.connector.partition.Partition;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +54,9 @@ public final class AwsClients implements AutoCloseable {
             BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4));
 
     private final ConnectorConfig config;
-    private final SdkHttpClient http;
+    private final FutureTask<SdkHttpClient> http = new FutureTask<>(this::buildHttpClient);
+    /** Builds the clients the first query will need while the caller parses and plans it (see prepare). */
+    private final Thread preparing;
     private final AwsCredentialsProvider baseCredentials;
     private final RetryStrategy retries;
     /**
@@ -68,11 +72,6 @@ public final class AwsClients implements AutoCloseable {
 
     public AwsClients(ConnectorConfig config) {
         this.config = config;
-        this.http = ApacheHttpClient.builder()
-                .maxConnections(config.maxConcurrency() + 8)
-                .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(60))
-                .build();
         AtomicInteger timeoutThreads = new AtomicInteger();
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(TIMEOUT_THREADS, r -> {
             Thread t = new Thread(r, "imagebuilder-sdk-timeouts-" + timeoutThreads.incrementAndGet());
@@ -92,6 +91,63 @@ public final class AwsClients implements AutoCloseable {
                 .throttlingBackoffStrategy(THROTTLING_BACKOFF)
                 .circuitBreakerEnabled(false)
                 .build();
+        this.preparing = new Thread(this::prepare, "imagebuilder-clients-init");
+        preparing.setDaemon(true);
+        if (Boolean.getBoolean("tmp.noprepare")) { http.run(); } else
+        preparing.start();
+    }
+
+    private SdkHttpClient buildHttpClient() {
+        return ApacheHttpClient.builder()
+                .maxConnections(config.maxConcurrency() + 8)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
+    }
+
+    /**
+     * Builds the HTTP client (TLS context, trust store, connection pool) and the clients the first query
+     * will call, on a thread of its own: a new connection's first query spends about half a second in
+     * Calcite before its first call, and on a cold JVM building these takes as long, so the two overlap.
+     * Only what this configuration certainly needs is built; whatever fails here fails again, and is
+     * reported, where the query calls it.
+     */
+    private void prepare() {
+        http.run();
+        try {
+            // Not where finding the default region could mean probing EC2 metadata: close() waits for this.
+            boolean regionAtHand = config.demo() || System.getenv("AWS_REGION") != null
+                    || System.getProperty("aws.region") != null;
+            if (!(config.accounts() instanceof AccountSelection.Caller) && regionAtHand) {
+                sts();
+            }
+            if (config.accounts() instanceof AccountSelection.Organization) {
+                organizations();
+            }
+            if (!config.regions().isEmpty()) {
+                regional(config.regions().get(0));
+            }
+        } catch (RuntimeException e) {
+            // the query's own call builds it again and reports what went wrong
+        }
+    }
+
+    private SdkHttpClient http() {
+        try {
+            return http.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SdkClientException.create("interrupted while the HTTP client was being built", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw SdkClientException.create("the HTTP client could not be built: " + cause, cause);
+        }
     }
 
     /**
@@ -99,13 +155,16 @@ public final class AwsClients implements AutoCloseable {
      * account's credentials. Cheap: a view, nothing to close.
      */
     public ImagebuilderClient imagebuilder(Partition partition) {
-        ImagebuilderClient regional = imagebuilders.computeIfAbsent(partition.region(), region ->
-                configure(ImagebuilderClient.builder()).region(Region.of(region)).credentialsProvider(baseCredentials)
-                        .build());
+        ImagebuilderClient regional = regional(partition.region());
         if (config.accounts() instanceof AccountSelection.Caller) {
             return regional;
         }
         return AccountClient.of(regional, credentialsFor(partition.account()));
+    }
+
+    private ImagebuilderClient regional(String region) {
+        return imagebuilders.computeIfAbsent(region, r -> configure(ImagebuilderClient.builder()).region(Region.of(r))
+                .credentialsProvider(baseCredentials).build());
     }
 
     public StsClient sts() {
@@ -185,7 +244,7 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, ?> & software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<B, ?>>
             B configure(B builder) {
-        builder.httpClient(http);
+        builder.httpClient(http());
         builder.overrideConfiguration(o -> {
             o.scheduledExecutorService(timeouts);
             o.retryStrategy(retries);
@@ -200,6 +259,14 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean interrupted = false;
+        while (preparing.isAlive()) {
+            try {
+                preparing.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // finish closing first: a half-built client would be left open
+            }
+        }
         imagebuilders.values().forEach(AwsClients::closeQuietly);
         assumed.values().forEach(AwsClients::closeQuietly);
         closeQuietly(sts);
@@ -207,8 +274,17 @@ public final class AwsClients implements AutoCloseable {
         if (baseCredentials instanceof AutoCloseable c) {
             closeQuietly(c);
         }
-        http.close();
+        if (http.isDone() && !http.isCancelled()) {
+            try {
+                http.get().close();
+            } catch (ExecutionException | InterruptedException e) {
+                // never built: nothing to close
+            }
+        }
         timeouts.shutdownNow();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -11,6 +11,8 @@ import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
 import org.apache.calcite.avatica.DriverVersion;
@@ -59,23 +61,29 @@ public final class ImageBuilderDriver extends Driver {
         } catch (ConfigException e) {
             throw new SQLNonTransientConnectionException(e.getMessage(), "08001");
         }
+        // The demo's emulator starts on a thread of its own while Calcite opens its connection here.
+        FutureTask<DemoEstate> demoStarting = config.demo() ? new FutureTask<>(() -> startDemo(config)) : null;
+        if (demoStarting != null) {
+            Thread starter = new Thread(demoStarting, "imagebuilder-demo-start");
+            starter.setDaemon(true);
+            starter.start();
+        }
+        Connection calcite = null;
         DemoEstate demo = null;
         try {
-            if (config.demo()) {
-                demo = startDemo(config);
-                config = demo.config();
-            }
-            return open(config, demo);
+            calcite = calciteConnection();
+            demo = demoStarting == null ? null : started(demoStarting);
+            return open(calcite, demo == null ? config : demo.config(), demo);
         } catch (ConfigException e) {
-            closeQuietly(demo);
+            closeQuietly(calcite, demo, demoStarting);
             throw new SQLNonTransientConnectionException(e.getMessage(), "08001");
         } catch (SQLException | RuntimeException | Error e) {
-            closeQuietly(demo);
+            closeQuietly(calcite, demo, demoStarting);
             throw e;
         }
     }
 
-    private Connection open(ConnectorConfig config, DemoEstate demo) throws SQLException {
+    private Connection calciteConnection() throws SQLException {
         Properties calcite = new Properties();
         calcite.setProperty("lex", "MYSQL_ANSI");
         calcite.setProperty("timeZone", "UTC");
@@ -83,12 +91,34 @@ public final class ImageBuilderDriver extends Driver {
         calcite.setProperty("typeSystem", TypeSystem.class.getName() + "#INSTANCE");
         calcite.setProperty("metaTableFactory", TableRemarks.TableFactory.class.getName());
         calcite.setProperty("metaColumnFactory", TableRemarks.ColumnFactory.class.getName());
-        Connection connection = super.connect(JdbcUrl.PREFIX, calcite);
+        return super.connect(JdbcUrl.PREFIX, calcite);
+    }
+
+    private static Connection open(Connection connection, ConnectorConfig config, DemoEstate demo) throws SQLException {
         CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
         calciteConnection.getRootSchema().add(ImageBuilderSchema.NAME, new ImageBuilderSchema(config));
         calciteConnection.getRootSchema().add(TagsText.FUNCTION, TagsText.function());
         calciteConnection.setSchema(ImageBuilderSchema.NAME);
         return JdbcLayer.wrap(connection, demo);
+    }
+
+    /** The demo estate, once its emulator has started; what stopped it from starting, as thrown there. */
+    private static DemoEstate started(FutureTask<DemoEstate> starting) {
+        try {
+            return starting.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigException("demo: interrupted while the demo estate's emulator was starting");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     @Override
@@ -161,9 +191,25 @@ public final class ImageBuilderDriver extends Driver {
         }
     }
 
-    private static void closeQuietly(DemoEstate demo) {
-        if (demo != null) {
-            demo.close();
+    /** Undoes a connect that failed half way: a demo still starting is stopped once it has started. */
+    private static void closeQuietly(Connection calcite, DemoEstate demo, FutureTask<DemoEstate> demoStarting) {
+        if (calcite != null) {
+            try {
+                calcite.close();
+            } catch (SQLException | RuntimeException e) {
+                // closing is best effort: the connection never reached the caller
+            }
+        }
+        DemoEstate started = demo;
+        if (started == null && demoStarting != null) {
+            try {
+                started = demoStarting.get();
+            } catch (ExecutionException | InterruptedException | RuntimeException e) {
+                started = null; // it never started: nothing to stop
+            }
+        }
+        if (started != null) {
+            started.close();
         }
     }
 

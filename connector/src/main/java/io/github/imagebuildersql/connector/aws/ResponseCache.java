@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 public final class ResponseCache {
     /** About 20,000 pipelines or workflows, a few tens of megabytes. */
     static final int MAX_ITEMS = 20_000;
-    private static final ResponseCache SHARED = new ResponseCache(MAX_ITEMS);
+    private static final ResponseCache SHARED = new ResponseCache(MAX_ITEMS, System::nanoTime);
 
     /** Who asks and where: connections that differ in any of these may get different answers. */
     private record Identity(Object accounts, String roleName, String externalId, String profile, Object endpoint,
@@ -36,19 +37,24 @@ public final class ResponseCache {
     private record Entry(Object answer, long storedAt, int items) {}
 
     private final int maxItems;
+    /** Tests move it; the shared cache reads System.nanoTime. */
+    private final LongSupplier nanoTime;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private int items;
 
-    ResponseCache(int maxItems) {
+    ResponseCache(int maxItems, LongSupplier nanoTime) {
         this.maxItems = maxItems;
+        this.nanoTime = nanoTime;
     }
 
     /** The cache a connection with this configuration uses, or null when its cacheTtl is zero. */
     public static Lookup of(ConnectorConfig config) {
-        if (config.cacheTtl().isZero()) {
-            return null;
-        }
-        return new Lookup(SHARED, new Identity(config.accounts(), config.roleName(), config.externalId(),
+        return config.cacheTtl().isZero() ? null : SHARED.lookup(config);
+    }
+
+    /** This cache as seen by a connection with this configuration. */
+    Lookup lookup(ConnectorConfig config) {
+        return new Lookup(this, new Identity(config.accounts(), config.roleName(), config.externalId(),
                 config.profile(), config.endpoint(), config.credentials()), config.cacheTtl(), config.refreshCache());
     }
 
@@ -120,7 +126,7 @@ public final class ResponseCache {
         if (e == null) {
             return null;
         }
-        if (System.nanoTime() - e.storedAt() > ttl.toNanos()) {
+        if (nanoTime.getAsLong() - e.storedAt() > ttl.toNanos()) {
             remove(key);
             return null;
         }
@@ -129,7 +135,7 @@ public final class ResponseCache {
 
     private synchronized void put(Key key, Object answer) {
         remove(key);
-        Entry e = new Entry(answer, System.nanoTime(), weight(answer));
+        Entry e = new Entry(answer, nanoTime.getAsLong(), weight(answer));
         entries.put(key, e);
         items += e.items();
         var eldest = entries.values().iterator();

@@ -3,6 +3,7 @@ package io.github.imagebuildersql.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.imagebuildersql.emulator.fixture.EstateGenerator;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,10 @@ class BenchmarkSmokeTest {
         for (long seed = 1; seed <= 3; seed++) {
             assertEquals(0, b.counts.get("faults.seed" + seed + ".lost"), "rows lost under faults, seed " + seed);
         }
+        EstateGenerator.Spec org = EstateGenerator.parseSpec(OrganisationScale.SMOKE.organisations().get(0));
+        assertEquals(org.accounts() + (org.accounts() + 19) / 20 + EstateGenerator.pipelinePages(org),
+                b.counts.get("org" + org.accounts() + ".calls"), "AssumeRole per account, ListAccounts pages, every page");
+        assertTrue(EstateGenerator.pipelinePages(org) > org.accounts() * org.regions(), "some partitions have several pages");
         assertEquals(b.counts.get("rate.unlimited.calls"), b.counts.get("rate.paced.calls"), "pacing costs no retries");
         long imageBuilds = partitions * 4 * 2; // ImageDetailCase's smoke estate: 4 pipelines × 2 builds a partition
         assertEquals(0, b.counts.get("image.list.gets"));

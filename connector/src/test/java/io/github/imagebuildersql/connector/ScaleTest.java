@@ -25,8 +25,10 @@ class ScaleTest {
     static final int MAX_CONCURRENCY = 16;
     /** The SDK's timeout scheduler (2), the HTTP pool's idle-connection reaper (1), and one to spare. */
     static final int FIXED_THREADS = 4;
-    static final Fixture ESTATE = EstateGenerator.generate("accounts=" + ACCOUNTS + ",regions=16,pipelines=1,workflows=0");
-    static final int PARTITIONS = ACCOUNTS * 16;
+    static final int REGIONS = 16;
+    static final Fixture ESTATE = EstateGenerator.generate("accounts=" + ACCOUNTS + ",regions=" + REGIONS
+            + ",pipelines=1,workflows=0");
+    static final int PARTITIONS = ACCOUNTS * REGIONS;
     static EmulatedAws aws;
 
     @BeforeAll
@@ -45,7 +47,7 @@ class ScaleTest {
         int peak = 0;
         int rows = 0;
         try (Connection c = aws.connect("accounts=org", "roleName=Reader", "maxConcurrency=" + MAX_CONCURRENCY,
-                "regions=" + String.join(",", EstateGenerator.REGIONS));
+                "regions=" + String.join(",", EstateGenerator.REGIONS.subList(0, REGIONS)));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select account_id, region, name from imagebuilder_image_pipeline")) {
             while (rs.next()) {

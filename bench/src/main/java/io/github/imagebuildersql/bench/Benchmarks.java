@@ -352,7 +352,7 @@ public final class Benchmarks {
         Samples single = coldStartVariant("`java -jar`, `IMAGEBUILDER_SQL_CDS=off` (one JVM, no archive)", plain,
                 Map.of("XDG_CACHE_HOME", cache.toString(), "IMAGEBUILDER_SQL_CDS", "off"), 0);
         report.note("Where the time goes: the rows under each figure. Without the archive, most of the time before "
-                + "the first row is loading and verifying classes from the 45 MB jar, Calcite's above all (" 
+                + "the first row is loading and verifying classes from the 55 MB jar, Calcite's above all (" 
                 + Samples.fmt(single.median()) + " ms). An archive maps those classes already parsed and verified, "
                 + "so every phase shrinks; a jar cannot ask its own JVM for an archive (it takes a command-line "
                 + "flag), so `java -jar` starts a second JVM with it: the first JVM's share is its own row. "
@@ -364,10 +364,15 @@ public final class Benchmarks {
                 + "The planner's metadata handlers go through proxies instead of Java source compiled by Janino "
                 + "(most of a second of CPU in every fresh process). Tried and dropped: Calcite's interpreter (the "
                 + "Bindable convention) instead of generated code, as its scans do not stop on LIMIT, cancel or a "
-                + "query timeout. Measured earlier without enough gain: warming Calcite up on a second thread while the demo "
-                + "emulator starts, starting the demo emulator on a second thread while the driver loads (start-up "
-                + "work serialises on class loading), and `-XX:TieredStopAtLevel=1` (about 0.3 s sooner to the "
-                + "first row, but C1-only code slows long exports).");
+                + "query timeout. On this machine the second JVM (and the one `bin/imagebuilder-sql` starts) runs "
+                + "C1 only with the serial collector: C2's compiler threads took a core from the command for most "
+                + "of its life (0.6 s later to the first row; 33 s against 27.5 s, and 43 against 29 CPU-seconds, "
+                + "for case 5's export, measured by hand). The HTTP client with its TLS set-up, the first SDK "
+                + "clients and the demo's emulator are built on threads of their own while Calcite opens the "
+                + "connection and plans; picocli reflects only the command named; the first JVM reads its command "
+                + "line from /proc and names the archive by cksum rather than SHA-256 (about 60 ms of its life). "
+                + "What is left is mostly Calcite's own start (parser, validator, planner, Janino) and cold SDK "
+                + "code, one after the other on the main thread.");
         new WholeProcessScan(this).run();
     }
 
@@ -552,7 +557,10 @@ public final class Benchmarks {
                 + System.getProperty("os.arch") + ". Every figure is measured against the emulator with "
                 + settings.latencyMs() + " ms injected latency (±20% jitter), side by side with its bound; times are "
                 + "the median of the runs, with the fastest and slowest as the spread. Call counts are exact, read "
-                + "from the emulator's statistics.\n";
+                + "from the emulator's statistics. A `java -jar` process measured for its threads, memory or GC runs "
+                + "as one JVM (`IMAGEBUILDER_SQL_CDS=off`) with the flags the launcher gives the JVM it starts "
+                + (Processes.LAUNCHERS_FLAGS.isEmpty() ? "(none on this machine)" : "on this machine (`"
+                        + String.join(" ", Processes.LAUNCHERS_FLAGS) + "`)") + ".\n";
         return report.markdown(header);
     }
 }

@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,8 +43,8 @@ final class ClassArchive {
         Path release = javaHome.resolve("release");
         String version = Files.size(jar) + "\n" + seconds(jar) + "\n"
                 + (Files.exists(release) ? Files.size(release) + "\n" + seconds(release) + "\n" : "none\n");
-        String prefix = sha256(location);
-        return new ClassArchive(dir, prefix, prefix + "-" + sha256(location + version));
+        String prefix = cksum(location);
+        return new ClassArchive(dir, prefix, prefix + "-" + cksum(location + version));
     }
 
     Path archive() {
@@ -134,12 +131,33 @@ final class ClassArchive {
         return Files.getLastModifiedTime(f).to(TimeUnit.SECONDS);
     }
 
-    private static String sha256(String s) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
+    /**
+     * POSIX {@code cksum} of the text's UTF-8 bytes, in decimal, as the shell computes it. A cache key, not
+     * a secret: SHA-256 would cost a cold JVM about 35 ms of security-provider set-up on every run, and an
+     * archive mapped by mistake is only refused by the JVM, which checks the jar and JDK itself.
+     */
+    static String cksum(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        int crc = 0;
+        for (byte b : bytes) {
+            crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ b) & 0xff];
+        }
+        for (long length = bytes.length; length != 0; length >>>= 8) {
+            crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ (int) length) & 0xff];
+        }
+        return Long.toString(~crc & 0xffffffffL);
+    }
+
+    /** CRC-32 of polynomial 0x04C11DB7, most significant bit first, as POSIX specifies for cksum. */
+    private static final int[] CRC_TABLE = new int[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int c = i << 24;
+            for (int k = 0; k < 8; k++) {
+                c = (c & 0x80000000) != 0 ? (c << 1) ^ 0x04C11DB7 : c << 1;
+            }
+            CRC_TABLE[i] = c;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.connector.config.Property;
+import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -78,6 +79,8 @@ final class Connecting {
 
     static Session open(CommandSpec command, String url, boolean demo, boolean freshAnswers) throws Exception {
         Target target = target(command, url, demo, freshAnswers);
-        return new Session(DriverManager.getConnection(target.url(), target.info()));
+        // The driver itself, not DriverManager: that would first load every driver in the jar (Calcite's,
+        // Avatica's, PostgreSQL's), which a query never uses.
+        return new Session(new ImageBuilderDriver().connect(target.url(), target.info()));
     }
 }

@@ -79,11 +79,11 @@ public final class Launcher {
      * (mapped, or recorded under a temporary name), the jar as class path, Main and the arguments.
      */
     static Child child(String[] args) throws IOException, java.net.URISyntaxException {
-        ProcessHandle.Info self = ProcessHandle.current().info();
-        if (self.command().isEmpty() || self.arguments().isEmpty()) {
+        List<String> commandLine = commandLine();
+        if (commandLine == null) {
             return null;
         }
-        List<String> jvmFlags = jvmFlags(List.of(self.arguments().get()), args);
+        List<String> jvmFlags = jvmFlags(commandLine, args);
         if (jvmFlags == null) {
             return null;
         }
@@ -95,7 +95,7 @@ public final class Launcher {
                 Path.of(System.getProperty("java.home")).toRealPath());
         List<String> command = new ArrayList<>();
         ClassArchive.Recording recording = null;
-        command.add(self.command().get());
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(defaultFlags(flagsChosen(jvmFlags), Runtime.getRuntime().availableProcessors()));
         command.addAll(jvmFlags);
         if (archive.trusted()) {
@@ -112,12 +112,30 @@ public final class Launcher {
         // The JVM's notes about classes it cannot archive are not the user's business.
         command.add("-Xlog:cds=off");
         command.add("-Xlog:cds+dynamic=off");
-        self.startInstant().ifPresent(t -> command.add("-D" + STARTED_PROPERTY + "=" + t.toEpochMilli()));
+        if (List.of(args).contains("--timing")) {
+            ProcessHandle.current().info().startInstant()
+                    .ifPresent(t -> command.add("-D" + STARTED_PROPERTY + "=" + t.toEpochMilli()));
+        }
         command.add("-cp");
         command.add(jar.toString());
         command.add(MAIN);
         command.addAll(List.of(args));
         return new Child(command, recording);
+    }
+
+    /**
+     * This JVM's arguments after the java command, or null when they cannot be read. On Linux straight from
+     * /proc: ProcessHandle's view costs a cold JVM about 25 ms, a tenth of this first JVM's life.
+     */
+    static List<String> commandLine() throws IOException {
+        Path proc = Path.of("/proc/self/cmdline");
+        if (Files.isReadable(proc)) {
+            String[] argv = new String(Files.readAllBytes(proc), java.nio.charset.Charset.forName(
+                    System.getProperty("sun.jnu.encoding", "UTF-8"))).split("\0");
+            return argv.length < 1 ? null : List.of(argv).subList(1, argv.length);
+        }
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        return self.arguments().map(List::of).orElse(null);
     }
 
     /**

@@ -76,6 +76,35 @@ class LauncherIT {
     }
 
     @Test
+    void theScriptStartsTheJvmWithTheArchiveTheJarRecorded() throws Exception {
+        assertEquals(0, query(List.of()).exit());
+        ProcessBuilder script = new ProcessBuilder(Path.of("..", "bin", "imagebuilder-sql").toString(), "query", "--demo",
+                "--format", "csv", SQL);
+        script.environment().putAll(env());
+        script.environment().put("IMAGEBUILDER_JAR", Jar.FILE.toAbsolutePath().toString());
+        script.environment().put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        // Read by the JVM the script starts, so its class-loading log shows where Main came from.
+        script.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info");
+        Jar.Result r = Jar.finish(script.start(), null);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains(MAPPED), "the script computed the archive's name as the jar does");
+        assertTrue(r.out().contains(ROWS));
+    }
+
+    @Test
+    void theArchiveIsNamedByThePosixChecksumTheShellComputes() throws Exception {
+        for (String text : List.of("", "a", "/opt/imagebuilder-jdbc.jar\n/usr/lib/jvm/java-17\n", "été ✓\n".repeat(300))) {
+            Process cksum = new ProcessBuilder("cksum").start();
+            try (var in = cksum.getOutputStream()) {
+                in.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+            String shell = new String(cksum.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split(" ")[0];
+            assertEquals(0, cksum.waitFor());
+            assertEquals(shell, ClassArchive.cksum(text), "cksum of " + text.length() + " characters");
+        }
+    }
+
+    @Test
     void aRunThatFailsKeepsNoArchiveAndItsStatusAndMessageAreUnchanged() throws Exception {
         Jar.Result r = Jar.run(List.of(), env(), null, "query", "--demo", "select nope from imagebuilder_image_pipeline");
         assertEquals(2, r.exit());

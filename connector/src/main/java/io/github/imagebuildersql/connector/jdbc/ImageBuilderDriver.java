@@ -61,7 +61,8 @@ public final class ImageBuilderDriver extends Driver {
         } catch (ConfigException e) {
             throw new SQLNonTransientConnectionException(e.getMessage(), "08001");
         }
-        // The demo's emulator starts on a thread of its own while Calcite opens its connection here.
+        // The demo's emulator starts on a thread of its own while Calcite opens its connection here and
+        // initialises what planning needs.
         FutureTask<DemoEstate> demoStarting = config.demo() ? new FutureTask<>(() -> startDemo(config)) : null;
         if (demoStarting != null) {
             Thread starter = new Thread(demoStarting, "imagebuilder-demo-start");
@@ -72,8 +73,13 @@ public final class ImageBuilderDriver extends Driver {
         DemoEstate demo = null;
         try {
             calcite = calciteConnection();
+            CalciteConnection calciteConnection = calcite.unwrap(CalciteConnection.class);
+            calciteConnection.getRootSchema().add(TagsText.FUNCTION, TagsText.function());
             demo = demoStarting == null ? null : started(demoStarting);
-            return open(calcite, demo == null ? config : demo.config(), demo);
+            calciteConnection.getRootSchema().add(ImageBuilderSchema.NAME,
+                    new ImageBuilderSchema(demo == null ? config : demo.config()));
+            calciteConnection.setSchema(ImageBuilderSchema.NAME);
+            return JdbcLayer.wrap(calcite, demo);
         } catch (ConfigException e) {
             closeQuietly(calcite, demo, demoStarting);
             throw new SQLNonTransientConnectionException(e.getMessage(), "08001");
@@ -92,14 +98,6 @@ public final class ImageBuilderDriver extends Driver {
         calcite.setProperty("metaTableFactory", TableRemarks.TableFactory.class.getName());
         calcite.setProperty("metaColumnFactory", TableRemarks.ColumnFactory.class.getName());
         return super.connect(JdbcUrl.PREFIX, calcite);
-    }
-
-    private static Connection open(Connection connection, ConnectorConfig config, DemoEstate demo) throws SQLException {
-        CalciteConnection calciteConnection = connection.unwrap(CalciteConnection.class);
-        calciteConnection.getRootSchema().add(ImageBuilderSchema.NAME, new ImageBuilderSchema(config));
-        calciteConnection.getRootSchema().add(TagsText.FUNCTION, TagsText.function());
-        calciteConnection.setSchema(ImageBuilderSchema.NAME);
-        return JdbcLayer.wrap(connection, demo);
     }
 
     /** The demo estate, once its emulator has started; what stopped it from starting, as thrown there. */

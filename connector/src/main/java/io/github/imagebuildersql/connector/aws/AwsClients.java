@@ -134,19 +134,10 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkHttpClient http() {
         try {
-            return http.get();
+            return TaskResult.get(http);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw SdkClientException.create("interrupted while the HTTP client was being built", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw SdkClientException.create("the HTTP client could not be built: " + cause, cause);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.aws.TaskResult;
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
 import io.github.imagebuildersql.connector.config.ConfigException;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
@@ -103,19 +104,10 @@ public final class ImageBuilderDriver extends Driver {
     /** The demo estate, once its emulator has started; what stopped it from starting, as thrown there. */
     private static DemoEstate started(FutureTask<DemoEstate> starting) {
         try {
-            return starting.get();
+            return TaskResult.get(starting);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConfigException("demo: interrupted while the demo estate's emulator was starting");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 

@@ -351,7 +351,8 @@ final class OrganisationScale {
         bench.report.section("9. Organisation scale: rate limits", "The emulator's `--rate-limit " + n + "` (a token "
                 + "bucket of " + n + " requests per second per account and region, 429 beyond it) over " + sizes.rateEstate()
                 + " at " + latency + " ms latency, `" + sql + "` (one GetWorkflow per row). Without a limit, then "
-                + "limited with the client unaware (retries with backoff), then with `rateLimit=" + n + "`. Bound = what "
+                + "limited with the client unaware (retries with backoff), then with `rateLimit=" + n + "` (half a "
+                + "second's requests at once, then " + n + " a second). Bound = what "
                 + "the buckets allow, (calls per partition − the bucket's " + n + ") ÷ " + n + " s, or the unlimited "
                 + "scan's time if that is longer.");
         long rows = 0;

@@ -29,7 +29,8 @@ public enum Property {
     DETAIL_CONCURRENCY("detailConcurrency", "4", "Detail calls (GetWorkflow, ...) one partition (account x region) "
             + "makes at once, within maxConcurrency (1-64)."),
     RATE_LIMIT("rateLimit", null, "Requests per second sent to one account in one region (1-10000), to stay under "
-            + "AWS's throttling rather than retry into it. Default: no limit; throttled calls are retried with backoff."),
+            + "AWS's throttling rather than retry into it: half a second's requests at once, then this rate. Default: "
+            + "no limit; throttled calls are retried with backoff."),
     DEMO("demo", "false", "true: the bundled demo estate (an organisation of four accounts, one suspended, in three "
             + "regions) on an emulator started with the connection and stopped with it; no AWS account or credentials "
             + "needed. Other properties (regions, accounts, ...) apply on top."),

@@ -75,12 +75,17 @@ public final class TableDefinition<T> {
     }
 
     public Column<T> column(String columnName) {
-        return columns.stream().filter(c -> c.name().equals(columnName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(name + " has no column " + columnName));
+        return columns.get(columnIndex(columnName));
     }
 
+    /** By name: a column's record equality would compare its lambdas, and cost its first caller a bootstrap. */
     public int columnIndex(String columnName) {
-        return columns.indexOf(column(columnName));
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name + " has no column " + columnName);
     }
 
     public Lister<T> lister() {

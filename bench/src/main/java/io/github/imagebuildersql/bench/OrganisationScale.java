@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Case 9: {@code accounts=org} over a whole organisation, in process and as a {@code -Xmx256m} process:
@@ -136,7 +137,7 @@ final class OrganisationScale {
             bench.report.note("Where the CPU of the connector's threads goes in process (JFR's execution samples of "
                     + "one more run, not timed, each charged to its first frame outside the JDK): "
                     + CpuProfile.describe(cpu) + ".");
-            asProcess(emulator, estate, url, bound);
+            asProcess(emulator, estate, url, bound, calls, Samples.of(connectorCpu).median());
         }
     }
 
@@ -157,6 +158,9 @@ final class OrganisationScale {
                 + EstateGenerator.PIPELINE_PAGE - 1) / EstateGenerator.PIPELINE_PAGE + " pages of ListImagePipelines), "
                 + "the rest with " + spec.pipelines();
     }
+
+    /** The process CPU figures query --timing ends with. */
+    private static final Pattern PROCESS_CPU = Pattern.compile("process CPU: to scan-opened (\\d+) ms, in all (\\d+) ms");
 
     private record InProcess(double wallMs, double closeMs, double connectorCpuMs, double emulatorCpuMs,
             int peakThreads, int threadsLeft) {}
@@ -232,7 +236,12 @@ final class OrganisationScale {
                 .getProcessCpuTime() / 1e6;
     }
 
-    private void asProcess(Emulator emulator, Fixture estate, String url, double bound) throws Exception {
+    /**
+     * @param calls the scan's API calls, counted in process
+     * @param inProcessCpu the CPU seconds of the same scan's connector threads in process (warm)
+     */
+    private void asProcess(Emulator emulator, Fixture estate, String url, double bound, long calls,
+            double inProcessCpu) throws Exception {
         Path gc = Files.createTempFile("bench-org", ".gc.log");
         List<Double> wall = new ArrayList<>();
         List<Double> threads = new ArrayList<>();
@@ -241,7 +250,12 @@ final class OrganisationScale {
         List<Double> cpu = new ArrayList<>();
         List<Double> compiler = new ArrayList<>();
         List<Double> afterStartUp = new ArrayList<>();
+        List<Double> scanCpu = new ArrayList<>();
+        List<Double> processScanCpu = new ArrayList<>();
+        List<Double> busy = new ArrayList<>();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int i = 0; i < sizes.runs(); i++) {
+            double emulatorBefore = emulatorCpuMs(mx);
             CompletableFuture<Processes.Run> run = CompletableFuture.supplyAsync(() -> Processes.run(bench.jar,
                     List.of("-Xmx256m", "-Xlog:gc:file=" + gc), Benchmarks.env(estate),
                     List.of("query", "--url", url, "--format", "csv", "--timing", SQL)));
@@ -259,7 +273,18 @@ final class OrganisationScale {
             }
             double startUp = Double.parseDouble(timing.group(1)) + Double.parseDouble(timing.group(3))
                     + Double.parseDouble(timing.group(4));
-            afterStartUp.add(run.join().totalMs() - startUp);
+            double scanMs = run.join().totalMs() - startUp;
+            afterStartUp.add(scanMs);
+            // the cores' work while it scanned: the process's CPU after the scan opened, and the emulator's
+            Matcher processCpu = PROCESS_CPU.matcher(run.join().err());
+            if (!processCpu.find()) {
+                throw new IllegalStateException("no process CPU in --timing: " + run.join().err());
+            }
+            double processMs = Double.parseDouble(processCpu.group(2)) - Double.parseDouble(processCpu.group(1));
+            processScanCpu.add(processMs / 1000);
+            double cpuMs = processMs + emulatorCpuMs(mx) - emulatorBefore;
+            scanCpu.add(cpuMs / 1000);
+            busy.add(100 * cpuMs / (2 * scanMs));
             threads.add((double) peak.threads());
             rss.add(peak.rssMb());
             cpu.add(peak.cpuSeconds());
@@ -273,6 +298,20 @@ final class OrganisationScale {
         bench.report.row("    less its start-up (JVM, connect, planning: its own --timing)", scan, "ms", "bound "
                 + Samples.fmt(bound) + " ms; target ≤ 2 × bound", Benchmarks.verdict(scan.median() <= 2 * bound)
                 + " (" + Samples.fmt(scan.median() / bound) + "× bound)");
+        Samples work = Samples.of(scanCpu);
+        bench.report.row("    CPU while it scans: the process's after the scan opened, and the emulator's", work, "s",
+                "2 cores × that time = " + Samples.fmt(2 * scan.median() / 1000) + " s", Samples.fmt(
+                        Samples.of(busy).median()) + "% busy");
+        bench.report.row("    that CPU ÷ 2 cores: the fastest the scan could be on this machine", Samples.of(
+                scanCpu.stream().map(s -> s * 1000 / 2).toList()), "ms", "bound " + Samples.fmt(bound) + " ms",
+                Samples.fmt(work.median() * 1000 / 2 / bound) + "× bound");
+        List<Double> processPerCall = new ArrayList<>();
+        for (int i = 0; i < scanCpu.size(); i++) {
+            processPerCall.add(processScanCpu.get(i) * 1000 / calls);
+        }
+        bench.report.row("    the process's CPU per API call while it scans (cold: interpreter, C1 code)",
+                Samples.of(processPerCall), "ms", "in process, warm: " + Samples.fmt(inProcessCpu * 1000 / calls)
+                + " ms", "");
         bench.report.row("CPU of the whole process (last /proc sample)", Samples.of(cpu), "s", "2 cores × wall time = "
                 + Samples.fmt(2 * w.median() / 1000) + " s", "");
         bench.report.row("    of which the JIT's compiler threads", Samples.of(compiler), "s", "", "");

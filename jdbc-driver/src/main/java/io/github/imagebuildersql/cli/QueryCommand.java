@@ -41,6 +41,9 @@ final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false);
                 Statement statement = session.connection.createStatement()) {
             long connected = System.nanoTime();
+            if (timing) {
+                reporter.recordCpuAtScan();
+            }
             try (ResultSet rs = statement.executeQuery(sql)) {
                 format.write(rs, out(), () -> {
                     if (firstRow[0] == 0) {
@@ -50,7 +53,8 @@ final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
             }
             out().flush();
             if (timing) {
-                Timing.print(err(), connected, reporter.firstScanNanos(), firstRow[0], System.nanoTime());
+                Timing.print(err(), connected, reporter.firstScanNanos(), firstRow[0], System.nanoTime(),
+                        reporter.firstScanCpuNanos());
             }
             if (!reporter.skipped().isEmpty()) {
                 err().println("warning: the answer is partial: " + reporter.skipped().size()

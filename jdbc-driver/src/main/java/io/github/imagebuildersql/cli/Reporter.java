@@ -19,6 +19,8 @@ final class Reporter implements ScanListener, AutoCloseable {
     private final ScanListener previous;
     private long lastProgress;
     private volatile long firstScanNanos;
+    private volatile boolean cpuAtScan;
+    private volatile long firstScanCpuNanos;
     private boolean progressShown;
 
     private Reporter(PrintWriter err, boolean progress) {
@@ -44,7 +46,20 @@ final class Reporter implements ScanListener, AutoCloseable {
     public void scanStarted(String table, int tasks) {
         if (firstScanNanos == 0) {
             firstScanNanos = System.nanoTime();
+            if (cpuAtScan) {
+                firstScanCpuNanos = Timing.processCpuNanos();
+            }
         }
+    }
+
+    /** Also notes the process's CPU time when the first scan opens (query --timing). */
+    void recordCpuAtScan() {
+        cpuAtScan = true;
+    }
+
+    /** The process's CPU time when the first scan opened, if asked for and opened, or 0. */
+    long firstScanCpuNanos() {
+        return firstScanCpuNanos;
     }
 
     /** When Calcite opened the first scan (planning and code generation done), or 0. */

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** query --timing: one line saying where a run's time went, for the cold-start benchmark. */
+/**
+ * query --timing: one line saying where a run's time went, for the benchmarks: the phases' wall time, and
+ * the process's CPU time before the scan and in all, which shows how busy the cores were while it scanned.
+ */
 final class Timing {
     private Timing() {}
 
-    static void print(PrintWriter err, long connected, long scanStarted, long firstRow, long end) {
+    static void print(PrintWriter err, long connected, long scanStarted, long firstRow, long end, long cpuAtScan) {
         // The JVM's own start time: a process's start instant on Linux is counted from a boot time rounded
         // to the second, so on its own it is up to a second off.
         long jvmToMain = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()
@@ -27,8 +30,16 @@ final class Timing {
                 + " | connected->scan-opened (Calcite parse, plan, codegen) " + ms(scanStarted == 0 ? -1 : scanStarted - connected)
                 + " | scan-opened->first-row (SDK clients, credentials, AWS calls) "
                 + ms(scanStarted == 0 || firstRow == 0 ? -1 : firstRow - scanStarted)
-                + " | first-row->end " + ms(firstRow == 0 ? -1 : end - firstRow));
+                + " | first-row->end " + ms(firstRow == 0 ? -1 : end - firstRow)
+                + " | process CPU: to scan-opened " + ms(scanStarted == 0 ? -1 : cpuAtScan)
+                + ", in all " + ms(processCpuNanos()));
         err.flush();
+    }
+
+    /** CPU time of every thread of this process so far, the JVM's own included. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String ms(long nanos) {

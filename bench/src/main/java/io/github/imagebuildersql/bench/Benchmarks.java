@@ -113,10 +113,10 @@ public final class Benchmarks {
         report.section("1. Full scan", settings.accounts() + " accounts × " + settings.regions() + " regions × "
                 + settings.pipelines() + " pipelines (" + partitions + " partitions, " + pages + " pages each), "
                 + settings.latencyMs() + " ms latency, maxConcurrency " + MAX_CONCURRENCY + ". Each run opens a new "
-                + "connection, so it assumes every role again; in process, " + WARM_UP_RUNS + " runs first warm the JIT up "
-                + "and are not counted (start-up is case 6; on 2 cores C2 is still compiling the scan's path after three "
-                + "runs: by hand, runs 4-8 took 1.1-1.7 s and runs 11-16 0.7-0.9 s). Bound = max(calls in series in one partition × latency, total "
-                + "calls ÷ maxConcurrency × latency).");
+                + "connection, so it assumes every role again; in process, " + WARM_UP_RUNS + " runs first warm the "
+                + "JIT up and are not counted (start-up is case 6; on 2 cores C2 is still compiling the scan's path "
+                + "after three). Bound = max(calls in series in one partition × latency, total calls ÷ maxConcurrency × "
+                + "latency).");
         for (int i = 0; i < WARM_UP_RUNS; i++) { // not counted: on 2 cores the JIT's compiles compete with the scan
             timeScan(url(emulator, estate, MAX_CONCURRENCY), "select arn, name, status from imagebuilder_image_pipeline",
                     (long) partitions * settings.pipelines());

@@ -305,12 +305,8 @@ final class OrganisationScale {
         bench.report.row("    that CPU ÷ 2 cores: the fastest the scan could be on this machine", Samples.of(
                 scanCpu.stream().map(s -> s * 1000 / 2).toList()), "ms", "bound " + Samples.fmt(bound) + " ms",
                 Samples.fmt(work.median() * 1000 / 2 / bound) + "× bound");
-        List<Double> processPerCall = new ArrayList<>();
-        for (int i = 0; i < scanCpu.size(); i++) {
-            processPerCall.add(processScanCpu.get(i) * 1000 / calls);
-        }
         bench.report.row("    the process's CPU per API call while it scans (cold: interpreter, C1 code)",
-                Samples.of(processPerCall), "ms", "in process, warm: " + Samples.fmt(inProcessCpu * 1000 / calls)
+                Samples.of(processScanCpu.stream().map(s -> s * 1000 / calls).toList()), "ms", "in process, warm: " + Samples.fmt(inProcessCpu * 1000 / calls)
                 + " ms", "");
         bench.report.row("CPU of the whole process (last /proc sample)", Samples.of(cpu), "s", "2 cores × wall time = "
                 + Samples.fmt(2 * w.median() / 1000) + " s", "");

@@ -46,6 +46,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void aPlanCacheThatIsNoPathFailsConnect() {
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:imagebuilder:planCache=plans\u0000here"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("planCache: ") && e.getMessage().contains("give a directory, or 'off'"),
+                e.getMessage());
+    }
+
+    @Test
     void hugeValuesAreRefusedWithoutEchoingThem() {
         String huge = "x".repeat(100_000);
         SQLException e = assertThrows(SQLException.class,

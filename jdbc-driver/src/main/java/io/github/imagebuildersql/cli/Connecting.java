@@ -74,6 +74,11 @@ final class Connecting {
         if (freshAnswers) {
             info.setProperty(Property.REFRESH_CACHE.key(), "true");
         }
+        if (!properties.containsKey(Property.PLAN_CACHE.key())) {
+            // A command line is run again and again: its plans are kept beside its class archive. A URL's
+            // planCache, when it has one, wins over this.
+            info.setProperty(Property.PLAN_CACHE.key(), ClassArchive.defaultDirectory().resolve("plans").toString());
+        }
         return new Target(jdbcUrl, info);
     }
 

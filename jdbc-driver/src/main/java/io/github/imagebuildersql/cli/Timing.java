@@ -27,7 +27,7 @@ final class Timing {
         err.println("timing: jvm-start->main " + ms(jvmToMain < 0 ? -1 : jvmToMain + launcher)
                 + " (first JVM until the second started: " + ms(launcher) + ")"
                 + " | main->connected " + ms(connected - Main.MAIN_NANOS)
-                + " | connected->scan-opened (Calcite parse, plan, codegen) " + ms(scanStarted == 0 ? -1 : scanStarted - connected)
+                + " | connected->scan-opened (plan, or the kept plan; the accounts to scan) " + ms(scanStarted == 0 ? -1 : scanStarted - connected)
                 + " | scan-opened->first-row (SDK clients, credentials, AWS calls) "
                 + ms(scanStarted == 0 || firstRow == 0 ? -1 : firstRow - scanStarted)
                 + " | first-row->end " + ms(firstRow == 0 ? -1 : end - firstRow)

@@ -37,6 +37,34 @@ class CommandLineIT {
     }
 
     @Test
+    void aQueryRunAgainByANewProcessRunsThePlanTheFirstRunKept(@TempDir Path home) throws Exception {
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", home.toString());
+        String sql = "select arn, name, tags from imagebuilder_image_pipeline where account_id = '222222222222' order by arn";
+        Path plans = home.resolve("imagebuilder-sql").resolve("plans");
+        Jar.Result planned = Jar.run(List.of(), env, null, "query", "--demo", "--format", "csv", sql);
+        assertEquals(0, planned.exit(), planned.err());
+        List<Path> kept;
+        try (var files = Files.list(plans)) {
+            kept = files.toList();
+        }
+        assertEquals(1, kept.size(), "one plan, kept in the cache directory: " + kept);
+        byte[] entry = Files.readAllBytes(kept.get(0));
+        var written = Files.getLastModifiedTime(kept.get(0));
+        Jar.Result again = Jar.run(List.of(), env, null, "query", "--demo", "--format", "csv", sql);
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(planned.out(), again.out());
+        assertEquals(written, Files.getLastModifiedTime(kept.get(0)), "read, not planned and written again");
+        assertTrue(java.util.Arrays.equals(entry, Files.readAllBytes(kept.get(0))));
+        Jar.Result off = Jar.run(List.of(), env, null, "query", "--demo", "--format", "csv", "--planCache", "off",
+                sql + "\n");
+        assertEquals(0, off.exit(), off.err());
+        assertEquals(planned.out(), off.out());
+        try (var files = Files.list(plans)) {
+            assertEquals(1, files.count(), "--planCache off keeps nothing");
+        }
+    }
+
+    @Test
     void csvIsRfc4180WithAHeaderAndEmptyNulls() throws Exception {
         Jar.Result r = Jar.run("query", "--demo", "--format", "csv", BY_NAME);
         assertEquals(0, r.exit(), r.err());

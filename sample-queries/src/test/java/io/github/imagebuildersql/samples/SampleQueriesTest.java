@@ -14,14 +14,19 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each file in queries/ is a question users ask; the .csv beside it is the answer on the demo estate.
  * Each runs as {@code query --demo --format csv --file Q.sql} through the shaded jar, in a JVM whose
- * zone is Los Angeles.
+ * zone is Los Angeles: once planned by Calcite, then again from the plan it kept (planCache).
  */
 class SampleQueriesTest {
     static final Path QUERIES = Path.of("queries");
+
+    /** Where the command line keeps compiled plans: each query runs twice, planned, then from its kept plan. */
+    @TempDir
+    static Path plans;
 
     @TestFactory
     Stream<DynamicTest> everySampleQueryGivesItsExpectedAnswer() throws IOException {
@@ -31,13 +36,28 @@ class SampleQueriesTest {
         }
         assertTrue(sql.size() >= 14, "the questions of the README: " + sql);
         return sql.stream().map(q -> DynamicTest.dynamicTest(q.getFileName().toString(), () -> {
-            Path expected = Path.of(q.toString().replaceAll("\\.sql$", ".csv"));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = Main.run(new String[] {"query", "--demo", "--format", "csv", "--file", q.toString()},
-                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
-            assertEquals(Files.readString(expected, StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
+            String expected = Files.readString(Path.of(q.toString().replaceAll("\\.sql$", ".csv")), StandardCharsets.UTF_8);
+            long kept = entries();
+            assertEquals(expected, answer(q), "planned");
+            assertEquals(kept + 1, entries(), "its compiled plan is kept");
+            assertEquals(expected, answer(q), "run again from the kept plan");
         }));
+    }
+
+    /** The query's answer through the command line, as a user runs it. */
+    static String answer(Path q) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"query", "--demo", "--format", "csv", "--planCache", plans.toString(),
+                "--file", q.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    static long entries() throws IOException {
+        try (Stream<Path> files = Files.list(plans)) {
+            return files.filter(f -> f.toString().endsWith(".plan")).count();
+        }
     }
 }

@@ -93,7 +93,6 @@ public final class AwsClients implements AutoCloseable {
                 .build();
         this.preparing = new Thread(this::prepare, "imagebuilder-clients-init");
         preparing.setDaemon(true);
-        if (Boolean.getBoolean("tmp.noprepare")) { http.run(); } else
         preparing.start();
     }
 
@@ -118,11 +117,12 @@ public final class AwsClients implements AutoCloseable {
             // Not where finding the default region could mean probing EC2 metadata: close() waits for this.
             boolean regionAtHand = config.demo() || System.getenv("AWS_REGION") != null
                     || System.getProperty("aws.region") != null;
-            if (!(config.accounts() instanceof AccountSelection.Caller) && regionAtHand) {
-                sts();
-            }
+            // the organisation's accounts are what a first query asks for first
             if (config.accounts() instanceof AccountSelection.Organization) {
                 organizations();
+            }
+            if (!(config.accounts() instanceof AccountSelection.Caller) && regionAtHand) {
+                sts();
             }
             if (!config.regions().isEmpty()) {
                 regional(config.regions().get(0));

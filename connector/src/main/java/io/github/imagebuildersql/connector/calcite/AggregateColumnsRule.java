@@ -12,7 +12,7 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
-import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableIntList;
@@ -44,20 +44,23 @@ final class AggregateColumnsRule extends RelOptRule {
     }
 
     private AggregateColumnsRule() {
-        super(operand(Aggregate.class, operand(TableScan.class, none())), "ImageBuilderAggregateColumns");
+        super(operand(Aggregate.class, operand(RelNode.class, none())), "ImageBuilderAggregateColumns");
     }
 
     @Override
     public void onMatch(RelOptRuleCall call) {
         Aggregate aggregate = call.rel(0);
-        TableScan scan = call.rel(1);
-        ImageBuilderTable<?> table = scan.getTable().unwrap(ImageBuilderTable.class);
+        RelNode scan = call.rel(1);
+        ImageBuilderTable<?> table = scan.getTable() == null ? null : scan.getTable().unwrap(ImageBuilderTable.class);
         if (table == null || aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
             return;
         }
         List<RexNode> filters;
         List<Integer> scanned;
-        if (scan instanceof BindableTableScan bindable) {
+        if (scan instanceof ImageBuilderScan ours) {
+            filters = ours.filters();
+            scanned = ours.columns();
+        } else if (scan instanceof BindableTableScan bindable) {
             filters = bindable.filters;
             scanned = bindable.projects;
         } else if (scan instanceof LogicalTableScan) {
@@ -80,7 +83,8 @@ final class AggregateColumnsRule extends RelOptRule {
             mapping.set(field, projects.size());
             projects.add(scanned.get(field));
         }
-        BindableTableScan narrow = BindableTableScan.create(scan.getCluster(), scan.getTable(), filters, projects);
+        RelNode narrow = scan instanceof ImageBuilderScan ours ? ours.with(filters, ours.applied(), projects)
+                : BindableTableScan.create(scan.getCluster(), scan.getTable(), filters, projects);
         List<AggregateCall> calls = aggregate.getAggCallList().stream().map(c -> c.transform(mapping)).toList();
         call.transformTo(aggregate.copy(aggregate.getTraitSet(), narrow, Mappings.apply(mapping, aggregate.getGroupSet()),
                 null, calls));

@@ -3,6 +3,7 @@ package io.github.imagebuildersql.connector.calcite;
 import io.github.imagebuildersql.connector.partition.Partition;
 import io.github.imagebuildersql.connector.row.RowBuilder;
 import io.github.imagebuildersql.connector.scan.ColumnConstraints;
+import io.github.imagebuildersql.connector.scan.PointFilters;
 import io.github.imagebuildersql.connector.scan.ScanExecution;
 import io.github.imagebuildersql.connector.scan.ScanListener;
 import io.github.imagebuildersql.connector.scan.ScanPlan;
@@ -28,8 +29,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Executes any {@link TableDefinition}. Filters are read for pushdown but never removed from Calcite's
- * list: Calcite re-checks them all, so pushdown can only save calls, never change an answer.
+ * Executes any {@link TableDefinition}. Filters are read for pushdown, which narrows what is listed; the
+ * only filters Calcite does not re-check are those the scan applies to every row itself, exactly.
  */
 public final class ImageBuilderTable<T> extends AbstractTable implements ProjectableFilterableTable {
     private final TableDefinition<T> definition;
@@ -67,24 +68,38 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         };
     }
 
+    /** The columns whose filters the scan can apply exactly: plain strings that a listing returns. */
+    public IntPredicate exactColumns() {
+        // A detail column stays with Calcite, so that it is projected and its detail call made.
+        return i -> definition.columns().get(i).type() == ColumnType.VARCHAR && !definition.columns().get(i).needsDetail();
+    }
+
     /**
-     * Filter elements made only of {@code =}/{@code IN} on plain string columns are applied exactly by the
-     * scan and taken off Calcite's list (whole elements only, as Calcite requires); everything else stays
-     * for Calcite to check.
+     * Calcite's interpreter calls this when the schema is used outside our driver (a model file). Filter
+     * elements made only of {@code =}/{@code IN} on plain string columns are applied exactly by the scan
+     * and taken off Calcite's list (whole elements only, as Calcite requires); everything else stays for
+     * Calcite to check. Our driver's plans call {@link #scan(DataContext, int[], PointFilters, PointFilters)}
+     * from generated code instead (see ImageBuilderScan).
      */
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
         int[] columns = projects != null ? projects : IntStream.range(0, definition.columns().size()).toArray();
-        boolean detail = IntStream.of(columns).anyMatch(i -> definition.columns().get(i).needsDetail());
-        ColumnConstraints where = schema.pushdownEnabled() ? ColumnConstraints.of(filters, root) : ColumnConstraints.none();
+        PointFilters where = PointFilters.of(filters);
         List<RexNode> applied = new ArrayList<>();
         if (schema.pushdownEnabled()) {
-            // A detail column stays with Calcite, so that it is projected and its detail call made.
-            IntPredicate plain = i -> definition.columns().get(i).type() == ColumnType.VARCHAR
-                    && !definition.columns().get(i).needsDetail();
-            filters.removeIf(element -> ColumnConstraints.exactlyApplicable(element, root, plain) && applied.add(element));
+            filters.removeIf(element -> PointFilters.exactlyApplicable(element, root, exactColumns()) && applied.add(element));
         }
-        BiPredicate<T, Partition> rowFilter = RowBuilder.filter(definition, ColumnConstraints.of(applied, root).all());
+        return scan(root, columns, where, PointFilters.of(applied));
+    }
+
+    /**
+     * Rows of the given columns. {@code where} narrows what is listed (and is re-checked by Calcite);
+     * {@code applied} holds the filters the scan applies to every row itself, which Calcite does not check.
+     */
+    public Enumerable<Object[]> scan(DataContext root, int[] columns, PointFilters where, PointFilters applied) {
+        boolean detail = IntStream.of(columns).anyMatch(i -> definition.columns().get(i).needsDetail());
+        ColumnConstraints pinned = schema.pushdownEnabled() ? where.resolve(root) : ColumnConstraints.none();
+        BiPredicate<T, Partition> rowFilter = RowBuilder.filter(definition, applied.resolve(root).all());
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
         Long timeout = DataContext.Variable.TIMEOUT.get(root);
         // The listener is taken here, on the statement's own thread, before any worker starts.
@@ -92,7 +107,7 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                ScanPlan plan = ScanPlanner.plan(definition, where, schema.scope(), detail);
+                ScanPlan plan = ScanPlanner.plan(definition, pinned, schema.scope(), detail);
                 return new ScanExecution<>(definition, plan, new RowBuilder<>(definition, columns), rowFilter,
                         schema.clients(), schema.config(), listener, cancelled, timeout == null ? 0 : timeout);
             }

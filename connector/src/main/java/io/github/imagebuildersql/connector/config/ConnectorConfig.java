@@ -1,6 +1,8 @@
 package io.github.imagebuildersql.connector.config;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,12 +24,13 @@ import software.amazon.awssdk.regions.Region;
  * @param detailConcurrency detail calls one partition makes at once
  * @param rateLimit requests per second to one account and region; 0 for no limit
  * @param cacheTtl how long an API answer may be reused; zero for never
+ * @param planCache where compiled plans are kept between processes, or null for nowhere
  * @param credentials fixed base credentials (the demo estate's), or null for the profile or default chain
  */
 public record ConnectorConfig(List<String> regions, AccountSelection accounts, String roleName, String externalId,
         String roleSessionName, String profile, URI endpoint, int maxConcurrency, OnError onError,
         Set<String> ignoreErrorCodes, Duration callTimeout, int detailConcurrency, int rateLimit, boolean demo,
-        Duration cacheTtl, boolean refreshCache, AwsCredentials credentials) {
+        Duration cacheTtl, boolean refreshCache, Path planCache, AwsCredentials credentials) {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,64}");
@@ -44,7 +47,7 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 + ", endpoint=" + endpoint + ", maxConcurrency=" + maxConcurrency + ", onError=" + onError
                 + ", ignoreErrorCodes=" + ignoreErrorCodes + ", callTimeout=" + callTimeout
                 + ", detailConcurrency=" + detailConcurrency + ", rateLimit=" + rateLimit + ", demo=" + demo
-                + ", cacheTtl=" + cacheTtl + ", refreshCache=" + refreshCache + "]";
+                + ", cacheTtl=" + cacheTtl + ", refreshCache=" + refreshCache + ", planCache=" + planCache + "]";
     }
 
     /** Parses properties by name; keys outside {@link Property} are refused. */
@@ -84,6 +87,7 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 bool(Property.DEMO, values.get(Property.DEMO)),
                 Duration.ofSeconds(wholeNumber(Property.CACHE_TTL, values.get(Property.CACHE_TTL), 0, 86400)),
                 bool(Property.REFRESH_CACHE, values.get(Property.REFRESH_CACHE)),
+                directory(Property.PLAN_CACHE, values.get(Property.PLAN_CACHE)),
                 null)
                 .checkDemo()
                 .checkRoleName();
@@ -98,7 +102,19 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 : accounts;
         return new ConnectorConfig(regions.isEmpty() ? demoRegions : regions, scanned, roleName != null ? roleName
                 : role, externalId, roleSessionName, profile, emulator, maxConcurrency, onError, ignoreErrorCodes,
-                callTimeout, detailConcurrency, rateLimit, demo, cacheTtl, refreshCache, base);
+                callTimeout, detailConcurrency, rateLimit, demo, cacheTtl, refreshCache, planCache, base);
+    }
+
+    /** A directory, or null for none ('off'). It need not exist yet: whoever writes there creates it. */
+    private static Path directory(Property p, String value) {
+        if (value == null || value.equalsIgnoreCase("off")) {
+            return null;
+        }
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new ConfigException(p.key() + ": '" + value + "' is not a valid path; give a directory, or 'off'");
+        }
     }
 
     private ConnectorConfig checkDemo() {

@@ -38,7 +38,11 @@ public enum Property {
             + "queries of this JVM's connections with the same credentials and endpoint (0-86400); 0 asks AWS every "
             + "time. 300 suits dashboards."),
     REFRESH_CACHE("refreshCache", "false", "true: never answer from the cache, always ask AWS and cache the fresh "
-            + "answers (export and sync set it; connect once with it to refresh a dashboard's cache).");
+            + "answers (export and sync set it; connect once with it to refresh a dashboard's cache)."),
+    PLAN_CACHE("planCache", null, "Directory where the compiled plans of SELECT statements are kept between "
+            + "processes, so that a statement run again (a cron job, a script) skips parsing, planning and code "
+            + "generation: about half a second of a new JVM's start-up. Default: none; the command line uses "
+            + "${XDG_CACHE_HOME:-~/.cache}/imagebuilder-sql/plans ('off' turns it off).");
 
     private final String key;
     private final String defaultValue;

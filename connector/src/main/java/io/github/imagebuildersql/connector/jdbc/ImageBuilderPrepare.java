@@ -1,55 +1,82 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
 import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.calcite.jdbc.CalcitePrepare;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
-import org.apache.calcite.plan.RelOptCluster;
-import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.prepare.Prepare;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
-import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
-import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
-import org.apache.calcite.rel.metadata.RelMetadataQuery;
-import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.linq4j.Queryable;
 import org.apache.calcite.runtime.Hook;
-import org.apache.calcite.util.TryThreadLocal;
+import org.apache.calcite.sql.SqlNode;
 
 /**
- * Calcite turns an IN list of 20 or more values into a join against VALUES, which pushes nothing to a
- * table: {@code arn IN (...)} with 25 ARNs would list every partition, and a join against 10,000 VALUES
- * rows is more generated code than Java can compile. For our own statements every IN list stays a
- * SEARCH, which the scan reads and, when it is all there is to a filter element, applies itself (see
- * ImageBuilderTable.scan). Other Calcite users in the same JVM are not affected: the setting is the
- * preparing thread's. The same holds for {@link TagsText}'s rewrite of {@code CAST(tags AS VARCHAR)}.
+ * How our connections prepare statements: from the plan cache (property planCache) when an earlier process
+ * kept the statement's compiled plan, otherwise by Calcite ({@link StatementPlanner}), keeping the plan when
+ * it can. The planner is made only when a statement needs one: loading it initialises Calcite's rules, about
+ * 100 ms of a new JVM that a statement read from the cache does without.
  */
-final class ImageBuilderPrepare extends CalcitePrepareImpl {
-    static final int IN_LIST_LIMIT = Integer.MAX_VALUE;
+final class ImageBuilderPrepare implements CalcitePrepare {
+    private StatementPlanner planner;
 
-    /**
-     * The planner asks its metadata (row counts, costs, column uniqueness) through handlers that Calcite
-     * by default generates as Java source and compiles with Janino, once per process: most of a second of CPU
-     * before the first query of every command-line run. Plans here are a few nodes, so dispatching through
-     * proxies, which needs no compiler, costs nothing measurable. (Calcite's interpreter, the Bindable
-     * convention, would also spare the generated code of the plan itself, but its scans do not stop when
-     * their consumer does: LIMIT, cancel and query timeouts left scans running in StreamingTest.)
-     */
-    private static final MetadataHandlerProvider METADATA =
-            new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
-
-    @Override
-    protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
-        RelOptCluster cluster = super.createCluster(planner, rexBuilder);
-        cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
-        return cluster;
+    private StatementPlanner planner() {
+        if (planner == null) {
+            planner = new StatementPlanner();
+        }
+        return planner;
     }
 
     @Override
-    @SuppressWarnings("try") // the resources are the thread-local settings themselves
-    public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
-            long maxRowCount) {
-        try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_LIMIT);
-                Hook.Closeable casts = TagsText.rewriteCasts()) {
-            return super.prepareSql(context, query, elementType, maxRowCount);
+    public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query, Type elementType, long maxRowCount) {
+        PlanCache cache = query.sql == null ? null : planCache(context);
+        if (cache == null) {
+            return planner().prepareSql(context, query, elementType, maxRowCount);
         }
+        CalciteSignature<T> kept = cache.find(context, query.sql, elementType, maxRowCount);
+        if (kept != null) {
+            return kept;
+        }
+        List<String> planCode = new ArrayList<>();
+        try (Hook.Closeable code = Hook.JAVA_PLAN.addThread((Consumer<String>) planCode::add)) {
+            CalciteSignature<T> signature = planner().prepareSql(context, query, elementType, maxRowCount);
+            if (planCode.size() == 1) {
+                cache.store(query.sql, elementType, planCode.get(0), signature);
+            }
+            return signature;
+        }
+    }
+
+    /** The connection's plan cache, or null when it keeps none. */
+    private static PlanCache planCache(Context context) {
+        CalciteSchema aws = context.getRootSchema().getSubSchema(ImageBuilderSchema.NAME, true);
+        Path dir = aws != null && aws.schema instanceof ImageBuilderSchema ours ? ours.config().planCache() : null;
+        return dir == null ? null : new PlanCache(dir);
+    }
+
+    @Override
+    public ParseResult parse(Context context, String sql) {
+        return planner().parse(context, sql);
+    }
+
+    @Override
+    public ConvertResult convert(Context context, String sql) {
+        return planner().convert(context, sql);
+    }
+
+    @Override
+    public void executeDdl(Context context, SqlNode node) {
+        planner().executeDdl(context, node);
+    }
+
+    @Override
+    public AnalyzeViewResult analyzeView(Context context, String sql, boolean fail) {
+        return planner().analyzeView(context, sql, fail);
+    }
+
+    @Override
+    public <T> CalciteSignature<T> prepareQueryable(Context context, Queryable<T> queryable) {
+        return planner().prepareQueryable(context, queryable);
     }
 }

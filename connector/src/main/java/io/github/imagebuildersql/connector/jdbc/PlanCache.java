@@ -37,12 +37,12 @@ import org.codehaus.janino.SimpleCompiler;
  * a statement that a cron job or a script runs again skips Calcite's parsing, validation, planning and code
  * generation, about half a second of a new JVM's CPU.
  *
- * <p>An entry is one file, named by a checksum of the statement, that holds the statement itself (compared in
- * full: a checksum never runs a plan on its own), the driver build and JVM that compiled it, what JDBC says
- * about the result (Avatica's signature) and the plan's classes. A rebuilt driver or another JVM plans
- * afresh; a file that cannot be read back exactly is planned afresh and replaced. Only plans whose code
- * refers to nothing of the process that planned them are kept (our scans guarantee it; see ImageBuilderScan).
- * Writing is best effort: a directory that cannot be written costs nothing but the planning.
+ * <p>An entry is one file, named by checksums of the build and the statement. It holds the statement itself
+ * (compared in full: a checksum never runs a plan on its own), the driver build and JVM that compiled it,
+ * what JDBC says about the result (Avatica's signature) and the plan's classes. A rebuilt driver or another
+ * JVM plans afresh; a file that cannot be read back exactly is planned afresh and replaced. Only plans whose
+ * code refers to nothing of the process that planned them are kept (our scans guarantee it; see
+ * ImageBuilderScan). Writing is best effort: a directory that cannot be written costs nothing but planning.
  */
 final class PlanCache {
     private static final String FORMAT = "imagebuilder-sql plan 1";
@@ -177,11 +177,16 @@ final class PlanCache {
         }
     }
 
+    /** The entry's name: checksums of the build and of the statement, so that two builds never take turns at one file. */
     private Path file(String sql, Type elementType) {
         byte[] key = (elementType.getTypeName() + "\n" + sql).getBytes(StandardCharsets.UTF_8);
+        return dir.resolve(crc(BUILD.getBytes(StandardCharsets.UTF_8)) + "-" + crc(key) + "-" + key.length + ".plan");
+    }
+
+    private static String crc(byte[] bytes) {
         CRC32C crc = new CRC32C();
-        crc.update(key);
-        return dir.resolve(Long.toHexString(crc.getValue()) + "-" + key.length + ".plan");
+        crc.update(bytes);
+        return Long.toHexString(crc.getValue());
     }
 
     private void removeOldest() throws IOException {

@@ -55,6 +55,7 @@ public final class AwsClients implements AutoCloseable {
 
     private final ConnectorConfig config;
     private final FutureTask<SdkHttpClient> http = new FutureTask<>(this::buildHttpClient);
+    private final LazyTls tls = new LazyTls();
     /** Builds the clients the first query will need while the caller parses and plans it (see prepare). */
     private final Thread preparing;
     private final AwsCredentialsProvider baseCredentials;
@@ -98,6 +99,7 @@ public final class AwsClients implements AutoCloseable {
 
     private SdkHttpClient buildHttpClient() {
         return ApacheHttpClient.builder()
+                .socketFactory(tls)
                 .maxConnections(config.maxConcurrency() + 8)
                 .connectionTimeout(Duration.ofSeconds(10))
                 .socketTimeout(Duration.ofSeconds(60))
@@ -105,11 +107,11 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * Builds the HTTP client (TLS context, trust store, connection pool) and the clients the first query
-     * will call, on a thread of its own: a new connection's first query spends about half a second in
-     * Calcite before its first call, and on a cold JVM building these takes as long, so the two overlap.
-     * Only what this configuration certainly needs is built; whatever fails here fails again, and is
-     * reported, where the query calls it.
+     * Builds the HTTP client (its connection pool), the clients the first query will call and then, when
+     * the endpoints are AWS's own (https), TLS, on a thread of its own: on a cold JVM building these takes
+     * as long as the first query's work before its first call, so the two overlap. Only what this
+     * configuration certainly needs is built; whatever fails here fails again, and is reported, where the
+     * query calls it.
      */
     private void prepare() {
         http.run();
@@ -126,6 +128,9 @@ public final class AwsClients implements AutoCloseable {
             }
             if (!config.regions().isEmpty()) {
                 regional(config.regions().get(0));
+            }
+            if (config.endpoint() == null || "https".equalsIgnoreCase(config.endpoint().getScheme())) {
+                tls.tls();
             }
         } catch (RuntimeException e) {
             // the query's own call builds it again and reports what went wrong

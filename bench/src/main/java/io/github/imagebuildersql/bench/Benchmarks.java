@@ -545,11 +545,22 @@ public final class Benchmarks {
      * The environment of a measured {@code java -jar} process. The launcher's second JVM is switched off
      * ({@code IMAGEBUILDER_SQL_CDS=off}) so that the process measured (its threads, resident memory, GC
      * log) is the one doing the work; cases 6 and 6b, which measure the launcher itself, switch it back on.
+     * Its cache directory (the statements' kept plans) is the benchmark's own, not the user's.
      */
     static Map<String, String> env(Fixture estate) {
         return Map.of("AWS_ACCESS_KEY_ID", estate.credentials().accessKeyId(), "AWS_SECRET_ACCESS_KEY",
                 estate.credentials().secretAccessKey(), "AWS_REGION", "us-east-1", "AWS_EC2_METADATA_DISABLED", "true",
-                LAUNCHER_SWITCH, "off");
+                LAUNCHER_SWITCH, "off", "XDG_CACHE_HOME", CACHE.toString());
+    }
+
+    private static final Path CACHE = tempDirectory("bench-cache");
+
+    private static Path tempDirectory(String prefix) {
+        try {
+            return Files.createTempDirectory(prefix);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static final String LAUNCHER_SWITCH = "IMAGEBUILDER_SQL_CDS";

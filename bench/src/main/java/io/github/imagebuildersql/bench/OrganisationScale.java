@@ -372,8 +372,12 @@ final class OrganisationScale {
     }
 
     /** The java process Processes.run started: this JVM's one child. */
-    private static java.util.Optional<ProcessHandle> child() {
-        return ProcessHandle.current().children().filter(ProcessHandle::isAlive).findFirst();
+    /** The measured process: the live child running the jar, never another child this JVM may have. */
+    private java.util.Optional<ProcessHandle> child() {
+        String jar = bench.jar.toString();
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> java.util.Arrays.asList(a).contains(jar)).orElse(false))
+                .findFirst();
     }
 
     // ---- rate limits ---------------------------------------------------------------------------

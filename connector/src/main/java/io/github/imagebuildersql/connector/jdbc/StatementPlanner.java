@@ -23,7 +23,7 @@ import org.apache.calcite.util.TryThreadLocal;
  * table: {@code arn IN (...)} with 25 ARNs would list every partition, and a join against 10,000 VALUES
  * rows is more generated code than Java can compile. For our own statements every IN list stays a
  * SEARCH, which the scan reads and, when it is all there is to a filter element, applies itself (see
- * ImageBuilderTable.scan). Other Calcite users in the same JVM are not affected: the setting is the
+ * ScanRule). Other Calcite users in the same JVM are not affected: the setting is the
  * preparing thread's. The same holds for {@link TagsText}'s rewrite of {@code CAST(tags AS VARCHAR)}.
  */
 final class StatementPlanner extends CalcitePrepareImpl {

@@ -1,11 +1,8 @@
 package io.github.imagebuildersql.connector.scan;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.calcite.DataContext;
-import org.apache.calcite.rex.RexNode;
 
 /**
  * What a WHERE clause pins string columns to, once a statement's parameter values are known: for each
@@ -20,10 +17,6 @@ public final class ColumnConstraints {
 
     public static ColumnConstraints none() {
         return new ColumnConstraints(Map.of());
-    }
-
-    public static ColumnConstraints of(List<RexNode> filters, DataContext context) {
-        return PointFilters.of(filters).resolve(context);
     }
 
     /** Every pinned column and its values: what a row must satisfy. */

@@ -92,10 +92,6 @@ public final class PointFilters {
         return new ColumnConstraints(pinned);
     }
 
-    public boolean isEmpty() {
-        return points.isEmpty();
-    }
-
     /** This list as text, for a generated plan to carry; {@link #decode} reads it back. */
     public String encode() {
         List<String> parts = new ArrayList<>();

@@ -252,6 +252,13 @@ class LauncherIT {
         assertEquals(List.of(), Launcher.defaultFlags(List.of("-XX:+UseG1GC"), 2), "the user's collector");
         assertEquals(List.of(), Launcher.defaultFlags(List.of("-XX:TieredStopAtLevel=4"), 2), "the user's compiler");
         assertEquals(List.of(), Launcher.defaultFlags(List.of("-Xint"), 2));
+        for (String choice : List.of("-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:-TieredCompilation", "-Xcomp",
+                "-XX:CICompilerCount=2")) {
+            assertEquals(List.of(), Launcher.defaultFlags(List.of("-Xmx1g", choice), 2), choice);
+        }
+        for (String other : List.of("-XX:+UseGCOverheadLimit", "-XX:+UseLargePages", "-XX:+Use-GC", "-XX:GCTimeRatio=4")) {
+            assertEquals(Launcher.SMALL_MACHINE_FLAGS, Launcher.defaultFlags(List.of(other), 2), other);
+        }
         assertEquals(List.of(), Launcher.defaultFlags(List.of(), 8), "with cores to spare C2 pays for itself");
     }
 

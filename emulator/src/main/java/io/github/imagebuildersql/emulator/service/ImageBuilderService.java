@@ -86,7 +86,7 @@ public final class ImageBuilderService implements Service {
                     ? Response.of(200, "application/json", body).truncated()
                     : Response.of(200, "application/json", body.substring(0, body.length() / 2) + "<<not json>>");
         }
-        return Response.of(200, "application/json", out.toString());
+        return Response.json(200, "application/json", out);
     }
 
     @Override

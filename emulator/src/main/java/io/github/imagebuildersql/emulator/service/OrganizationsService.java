@@ -55,7 +55,7 @@ public final class OrganizationsService implements Service {
             case "ListAccounts" -> listAccounts(call, body, management);
             default -> throw unknownOperation(call.request());
         };
-        return Response.of(200, CONTENT_TYPE, out.toString());
+        return Response.json(200, CONTENT_TYPE, out);
     }
 
     private ObjectNode describeOrganization(String management) {

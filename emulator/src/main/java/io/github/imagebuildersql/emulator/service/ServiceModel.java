@@ -47,11 +47,20 @@ public final class ServiceModel {
         });
     }
 
+    /** The bundled model, read once per JVM: it never changes, and a test suite starts hundreds of emulators. */
     public static ServiceModel imageBuilder() {
-        try (InputStream in = ServiceModel.class.getResourceAsStream("/io/github/imagebuildersql/emulator/" + IMAGEBUILDER)) {
-            return new ServiceModel(Json.MAPPER.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return Bundled.MODEL;
+    }
+
+    private static final class Bundled {
+        static final ServiceModel MODEL = read();
+
+        private static ServiceModel read() {
+            try (InputStream in = ServiceModel.class.getResourceAsStream("/io/github/imagebuildersql/emulator/" + IMAGEBUILDER)) {
+                return new ServiceModel(Json.MAPPER.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -1,11 +1,13 @@
 package io.github.imagebuildersql.cli;
 
+import io.github.imagebuildersql.connector.jdbc.DemoEstate;
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.logging.Handler;
@@ -47,6 +49,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        List<String> words = Arrays.asList(args);
+        if (args.length > 0 && COMMANDS.containsKey(args[0]) && words.contains("--demo") && !words.contains("--help")
+                && !words.contains("-h")) {
+            DemoEstate.startAhead(); // while picocli reads the arguments and the driver connects
+        }
         int exit = run(args, System.out, System.err);
         recordingComplete(exit);
         System.exit(exit);

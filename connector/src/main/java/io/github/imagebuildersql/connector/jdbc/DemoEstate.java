@@ -1,11 +1,14 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.aws.TaskResult;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 
 /**
@@ -15,9 +18,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
  * real AWS connections open beside it is not affected. The emulator is an optional dependency of the
  * connector: the driver jar ships it; a connector used without it says so.
  */
-final class DemoEstate implements AutoCloseable {
+public final class DemoEstate implements AutoCloseable {
     static final String ROLE = "ImageBuilderInventoryRole";
     static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-southeast-2");
+
+    /** The emulator startAhead started, until a connection takes it; then TAKEN. */
+    private static final AtomicReference<FutureTask<Emulator>> AHEAD = new AtomicReference<>();
+    private static final FutureTask<Emulator> TAKEN = new FutureTask<>(() -> null);
 
     private final Emulator emulator;
     private final ConnectorConfig config;
@@ -28,18 +35,35 @@ final class DemoEstate implements AutoCloseable {
     }
 
     /** Starts the demo estate's emulator for a connection configured with {@code demo=true}. */
-    static DemoEstate start(ConnectorConfig requested) {
-        Fixture estate;
-        Emulator emulator;
-        try {
-            estate = Fixture.sampleEstate();
-            emulator = Emulator.start(estate);
-        } catch (IOException e) {
-            throw new UncheckedIOException("demo: the demo estate's emulator could not start: " + e.getMessage(), e);
-        }
+    static DemoEstate start(ConnectorConfig requested) throws InterruptedException {
+        FutureTask<Emulator> ahead = AHEAD.getAndSet(TAKEN);
+        Emulator emulator = ahead == null || ahead == TAKEN ? startEmulator() : TaskResult.get(ahead);
+        Fixture estate = emulator.fixture();
         return new DemoEstate(emulator, requested.onDemoEstate(emulator.endpoint(),
                 AwsBasicCredentials.create(estate.credentials().accessKeyId(), estate.credentials().secretAccessKey()),
                 ROLE, REGIONS));
+    }
+
+    /**
+     * Starts the emulator for the first demo connection of this JVM now, on a thread of its own: a
+     * command line that knows it will connect to the demo starts it while it reads its arguments (a new JVM
+     * takes about a quarter of a second to start it). Later demo connections start their own.
+     */
+    public static void startAhead() {
+        FutureTask<Emulator> task = new FutureTask<>(DemoEstate::startEmulator);
+        if (AHEAD.compareAndSet(null, task)) {
+            Thread starter = new Thread(task, "imagebuilder-demo-ahead");
+            starter.setDaemon(true);
+            starter.start();
+        }
+    }
+
+    private static Emulator startEmulator() {
+        try {
+            return Emulator.start(Fixture.sampleEstate());
+        } catch (IOException e) {
+            throw new UncheckedIOException("demo: the demo estate's emulator could not start: " + e.getMessage(), e);
+        }
     }
 
     ConnectorConfig config() {

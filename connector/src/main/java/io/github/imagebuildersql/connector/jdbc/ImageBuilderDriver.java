@@ -172,7 +172,7 @@ public final class ImageBuilderDriver extends Driver {
         }
     }
 
-    private static DemoEstate startDemo(ConnectorConfig config) {
+    private static DemoEstate startDemo(ConnectorConfig config) throws InterruptedException {
         try {
             return DemoEstate.start(config);
         } catch (NoClassDefFoundError e) {

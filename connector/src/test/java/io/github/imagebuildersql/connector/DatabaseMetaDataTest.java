@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
 import io.github.imagebuildersql.connector.table.Column;
+import io.github.imagebuildersql.connector.table.ColumnType;
 import io.github.imagebuildersql.connector.table.TableDefinition;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.lang.reflect.InvocationTargetException;
@@ -64,16 +65,32 @@ class DatabaseMetaDataTest {
                 tables.add(rs.getString("TABLE_NAME") + ":" + rs.getString("TABLE_TYPE") + ":" + rs.getString("REMARKS"));
             }
         }
-        assertEquals(11, ImageBuilderSchema.TABLES.size());
-        assertEquals(ImageBuilderSchema.TABLES.stream().map(t -> t.name() + ":TABLE:" + t.description()).sorted().toList(),
+        assertEquals(11, ImageBuilderSchema.definitions().size());
+        assertEquals(ImageBuilderSchema.definitions().stream().map(t -> t.name() + ":TABLE:" + t.description()).sorted().toList(),
                 tables.stream().sorted().toList());
-        assertTrue(tables.contains("imagebuilder_image_scan_finding:TABLE:" + ImageBuilderSchema.TABLES.get(10).description()));
+        assertTrue(tables.contains("imagebuilder_image_scan_finding:TABLE:" + ImageBuilderSchema.definitions().get(10).description()));
+    }
+
+    @Test
+    void aResultColumnNamesItsTableSoItsDeclaredTypeIsFoundThere() throws Exception {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select name, schedule as s, tags from imagebuilder_image_pipeline")) {
+            ResultSetMetaData md = rs.getMetaData();
+            List<Set<ColumnType>> declared = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                assertEquals("imagebuilder_image_pipeline", md.getTableName(i));
+                declared.add(ImageBuilderSchema.columnTypes(md.getTableName(i), md.getColumnName(i)));
+            }
+            assertEquals(List.of(Set.of(ColumnType.VARCHAR), Set.of(ColumnType.JSON), Set.of(ColumnType.TAGS)), declared);
+        }
+        assertEquals(Set.of(ColumnType.JSON), ImageBuilderSchema.columnTypes(null, "schedule"), "any table's, unnamed");
+        assertEquals(Set.of(), ImageBuilderSchema.columnTypes("imagebuilder_workflow", "schedule"));
     }
 
     @Test
     void everyColumnHasItsTypeNullabilityAndDescription() throws Exception {
         DatabaseMetaData md = c.getMetaData();
-        for (TableDefinition<?> t : ImageBuilderSchema.TABLES) {
+        for (TableDefinition<?> t : ImageBuilderSchema.definitions()) {
             List<String> expected = new ArrayList<>();
             for (Column<?> col : t.columns()) {
                 expected.add(col.name() + "|" + col.description());
@@ -176,7 +193,7 @@ class DatabaseMetaDataTest {
         }
         rows(md.getFunctions(null, null, "%"));
         rows(md.getTableTypes());
-        for (TableDefinition<?> t : ImageBuilderSchema.TABLES) {
+        for (TableDefinition<?> t : ImageBuilderSchema.definitions()) {
             assertEquals(1, rows(md.getTables(null, "aws", t.name(), null)).size(), t.name());
             try (ResultSet rs = md.getColumns(null, "aws", t.name(), "%")) {
                 int n = 0;
@@ -214,7 +231,7 @@ class DatabaseMetaDataTest {
 
     @Test
     void everyResultColumnDescribesItselfAsTheMetadataDoes() throws Exception {
-        for (TableDefinition<?> t : ImageBuilderSchema.TABLES) {
+        for (TableDefinition<?> t : ImageBuilderSchema.definitions()) {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select * from " + t.name() + " where 1 = 0");
                     ResultSet columns = c.getMetaData().getColumns(null, "aws", t.name(), "%")) {
                 ResultSetMetaData md = rs.getMetaData();

@@ -21,7 +21,7 @@ class ReadmeReferenceTest {
     @Test
     void columnReferenceMatchesTheTableDefinitions() throws Exception {
         StringBuilder md = new StringBuilder();
-        for (TableDefinition<?> t : ImageBuilderSchema.TABLES) {
+        for (TableDefinition<?> t : ImageBuilderSchema.definitions()) {
             md.append("### `aws.").append(t.name()).append("`\n\n").append(t.description()).append("\n\n");
             md.append("| column | type | pushdown | description |\n|---|---|---|---|\n");
             for (Column<?> c : t.columns()) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What a result column holds, for the typed targets (PostgreSQL, Parquet). A tag map may reach us as a
@@ -25,17 +24,8 @@ import java.util.stream.Collectors;
 enum ColumnKind {
     TEXT, JSON, MAP, TIMESTAMP, BOOLEAN, INTEGER, BIGINT, DOUBLE;
 
-    private static final Set<String> JSON_COLUMNS = columnsOf(ColumnType.JSON);
-    private static final Set<String> MAP_COLUMNS = columnsOf(ColumnType.TAGS);
-
-    private static Set<String> columnsOf(ColumnType type) {
-        return ImageBuilderSchema.TABLES.stream()
-                .flatMap(t -> t.columns().stream().filter(c -> c.type() == type).map(c -> c.name()))
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
     static ColumnKind of(ResultSetMetaData md, int i) throws SQLException {
-        String name = md.getColumnName(i);
+        Set<ColumnType> declared = ImageBuilderSchema.columnTypes(md.getTableName(i), md.getColumnName(i));
         switch (md.getColumnType(i)) {
             case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE:
                 return TIMESTAMP;
@@ -48,9 +38,9 @@ enum ColumnKind {
             case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC:
                 return DOUBLE;
             case Types.OTHER, Types.JAVA_OBJECT, Types.STRUCT, Types.ARRAY:
-                return MAP_COLUMNS.contains(name) ? MAP : JSON;
+                return declared.contains(ColumnType.TAGS) ? MAP : JSON;
             default:
-                return MAP_COLUMNS.contains(name) ? MAP : JSON_COLUMNS.contains(name) ? JSON : TEXT;
+                return declared.contains(ColumnType.TAGS) ? MAP : declared.contains(ColumnType.JSON) ? JSON : TEXT;
         }
     }
 

@@ -6,8 +6,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
@@ -82,8 +82,8 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
         boolean showProgress = progress != null ? progress : System.console() != null;
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), showProgress)) {
             long rows;
-            try (Statement statement = session.connection.createStatement();
-                    ResultSet rs = statement.executeQuery(sql)) {
+            try (PreparedStatement statement = session.prepare(sql);
+                    ResultSet rs = statement.executeQuery()) {
                 if (format.writer == null) {
                     rows = ParquetFile.write(rs, partial, ResultFormat.RowCounter.NONE);
                 } else {
@@ -113,9 +113,9 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
     }
 
     private static String table(String name) {
-        return ImageBuilderSchema.TABLES.stream().map(TableDefinition::name).filter(t -> t.equalsIgnoreCase(name))
+        return ImageBuilderSchema.definitions().stream().map(TableDefinition::name).filter(t -> t.equalsIgnoreCase(name))
                 .findFirst().orElseThrow(() -> new Failures.CliFailure(ExitCode.USAGE, "--table: no table '" + name
-                        + "'; tables: " + ImageBuilderSchema.TABLES.stream().map(TableDefinition::name)
+                        + "'; tables: " + ImageBuilderSchema.definitions().stream().map(TableDefinition::name)
                         .collect(Collectors.joining(", "))));
     }
 }

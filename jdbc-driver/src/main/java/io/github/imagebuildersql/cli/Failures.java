@@ -36,8 +36,8 @@ final class Failures {
                     || e instanceof SqlValidatorException || e instanceof IOException) {
                 return ExitCode.USAGE;
             }
-            if (e instanceof SQLException s && "08001".equals(s.getSQLState())) {
-                return ExitCode.USAGE;
+            if (e instanceof SQLException s && ("08001".equals(s.getSQLState()) || "25006".equals(s.getSQLState()))) {
+                return ExitCode.USAGE; // a bad connection setting, or a statement that writes
             }
             if (e instanceof ScanFailedException || e instanceof Scope.ScopeException || e instanceof SdkException
                     || e instanceof ScanExecution.QueryTimeoutException) {

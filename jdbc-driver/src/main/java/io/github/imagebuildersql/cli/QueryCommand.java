@@ -1,8 +1,8 @@
 package io.github.imagebuildersql.cli;
 
 import java.nio.file.Path;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -38,13 +38,13 @@ final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String sql = SqlText.read(source.sql, source.file, System.in);
         long[] firstRow = new long[1];
-        try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false);
-                Statement statement = session.connection.createStatement()) {
+        try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false)) {
             long connected = System.nanoTime();
             if (timing) {
                 reporter.recordCpuAtScan();
             }
-            try (ResultSet rs = statement.executeQuery(sql)) {
+            try (PreparedStatement statement = session.prepare(sql);
+                    ResultSet rs = statement.executeQuery()) {
                 format.write(rs, out(), () -> {
                     if (firstRow[0] == 0) {
                         firstRow[0] = System.nanoTime();

@@ -97,6 +97,7 @@ enum ResultFormat {
             long n = 0;
             JsonGenerator g = SdkJson.MAPPER.getFactory().createGenerator(out);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setRootValueSeparator(null); // the newline below separates rows; Jackson would add a space too
             while (rs.next()) {
                 ObjectNode row = SdkJson.MAPPER.createObjectNode();
                 for (int i = 0; i < columns.size(); i++) {

@@ -2,6 +2,7 @@ package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.connector.scan.PartitionFailure;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -97,8 +98,8 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
                     TableSync sync = new TableSync(pg, schema, table);
                     sync.prepareTargets();
                     int before = reporter.skipped().size();
-                    try (Statement statement = session.connection.createStatement();
-                            ResultSet rows = statement.executeQuery(table.select())) {
+                    try (PreparedStatement statement = session.prepare(table.select());
+                            ResultSet rows = statement.executeQuery()) {
                         sync.stage(rows, load);
                     }
                     List<PartitionFailure> failed = reporter.skipped().subList(before, reporter.skipped().size());
@@ -139,7 +140,7 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
      * the second one stops, before it writes anything.
      */
     private void oneSyncAtATime(Connection pg) throws SQLException {
-        try (java.sql.PreparedStatement ps = pg.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
+        try (PreparedStatement ps = pg.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
             ps.setString(1, "imagebuilder-sql sync into " + schema);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -15,18 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How result values print, the same in every format: timestamps as ISO-8601 UTC, MAP columns and the
  * tables' JSON columns as JSON, NULL as null (which each format spells its own way).
  */
 final class Values {
-    private static final Set<String> JSON_COLUMNS = ImageBuilderSchema.TABLES.stream()
-            .flatMap(t -> t.columns().stream().filter(c -> c.type() == ColumnType.JSON || c.type() == ColumnType.TAGS)
-                    .map(c -> c.name()))
-            .collect(Collectors.toUnmodifiableSet());
-
     private Values() {}
 
     record Column(String label, int type, boolean json) {}
@@ -34,7 +28,9 @@ final class Values {
     static List<Column> columns(ResultSetMetaData md) throws SQLException {
         List<Column> columns = new ArrayList<>();
         for (int i = 1; i <= md.getColumnCount(); i++) {
-            columns.add(new Column(md.getColumnLabel(i), md.getColumnType(i), JSON_COLUMNS.contains(md.getColumnName(i))));
+            Set<ColumnType> types = ImageBuilderSchema.columnTypes(md.getTableName(i), md.getColumnName(i));
+            boolean json = types.contains(ColumnType.JSON) || types.contains(ColumnType.TAGS);
+            columns.add(new Column(md.getColumnLabel(i), md.getColumnType(i), json));
         }
         return columns;
     }

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -37,7 +39,7 @@ class CommandLineIT {
     }
 
     @Test
-    void aQueryRunAgainByANewProcessRunsThePlanTheFirstRunKept(@TempDir Path home) throws Exception {
+    void aQueryRunAgainByANewProcessRunsThePlanTheFirstRunKeptLoadingOnlyItsTable(@TempDir Path home) throws Exception {
         Map<String, String> env = Map.of("XDG_CACHE_HOME", home.toString());
         String sql = "select arn, name, tags from imagebuilder_image_pipeline where account_id = '222222222222' order by arn";
         Path plans = home.resolve("imagebuilder-sql").resolve("plans");
@@ -50,11 +52,17 @@ class CommandLineIT {
         assertEquals(1, kept.size(), "one plan, kept in the cache directory: " + kept);
         byte[] entry = Files.readAllBytes(kept.get(0));
         var written = Files.getLastModifiedTime(kept.get(0));
-        Jar.Result again = Jar.run(List.of(), env, null, "query", "--demo", "--format", "csv", sql);
+        Path classes = home.resolve("classes.log");
+        Jar.Result again = Jar.run(List.of("-Xlog:class+load:file=" + classes),
+                Map.of("XDG_CACHE_HOME", home.toString(), Launcher.SWITCH, "off"), null,
+                "query", "--demo", "--format", "csv", sql);
         assertEquals(0, again.exit(), again.err());
         assertEquals(planned.out(), again.out());
         assertEquals(written, Files.getLastModifiedTime(kept.get(0)), "read, not planned and written again");
         assertTrue(java.util.Arrays.equals(entry, Files.readAllBytes(kept.get(0))));
+        Matcher table = Pattern.compile("\\.connector\\.table\\.(\\w+Table) source").matcher(Files.readString(classes));
+        List<String> defined = table.results().map(m -> m.group(1)).toList();
+        assertEquals(List.of("ImagePipelineTable"), defined, "the kept plan's process defines only the table it reads");
         Jar.Result off = Jar.run(List.of(), env, null, "query", "--demo", "--format", "csv", "--planCache", "off",
                 sql + "\n");
         assertEquals(0, off.exit(), off.err());
@@ -89,6 +97,7 @@ class CommandLineIT {
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(3, lines.size());
+        assertTrue(lines.stream().allMatch(line -> line.startsWith("{") && line.endsWith("}")), r.out());
         JsonNode al2023 = new ObjectMapper().readTree(lines.get(1));
         assertEquals("ci-runner-al2023", al2023.get("name").asText());
         assertEquals("platform", al2023.get("tags").get("team").asText());
@@ -130,6 +139,7 @@ class CommandLineIT {
         for (String[] args : List.of(
                 new String[] {"query", "--demo", "select nme from imagebuilder_image_pipeline"},
                 new String[] {"query", "--demo", "selec name"},
+                new String[] {"query", "--demo", "insert into imagebuilder_workflow (name) values ('x')"},
                 new String[] {"query", "--regions", "us-east-7", "select 1"},
                 new String[] {"query", "--demo", "--maxConcurrency", "x", "select 1"},
                 new String[] {"query", "--demo", "--format", "xml", "select 1"},
@@ -141,6 +151,15 @@ class CommandLineIT {
             assertTrue(r.errLines().size() <= 2 && !r.err().contains("\tat "), r.err());
             assertEquals("", r.out());
         }
+    }
+
+    @Test
+    void aParameterMarkerIsRefusedRatherThanReadAsNull() {
+        Jar.Result r = Jar.run("query", "--demo", "select name from imagebuilder_image_pipeline where name = ?");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(List.of("imagebuilder-sql: the statement has a parameter marker (?), which a command cannot bind; "
+                + "write the value into the SQL"), r.errLines());
+        assertEquals("", r.out());
     }
 
     @Test

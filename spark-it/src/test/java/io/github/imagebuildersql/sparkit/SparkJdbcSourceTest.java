@@ -77,7 +77,7 @@ class SparkJdbcSourceTest {
     @Test
     void everyTableLoadsByNameWithTheRowsTheDriverReturns() throws Exception {
         assertTrue(TimeZone.getDefault().getRawOffset() != 0, "the JVM runs outside UTC");
-        for (TableDefinition<?> t : ImageBuilderSchema.TABLES) {
+        for (TableDefinition<?> t : ImageBuilderSchema.definitions()) {
             Dataset<Row> rows = table(t.name());
             assertEquals(t.columns().size(), rows.schema().fields().length, t.name());
             for (Column<?> c : t.columns()) {

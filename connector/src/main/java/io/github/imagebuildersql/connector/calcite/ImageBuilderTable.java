@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -33,23 +34,27 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * only filters Calcite does not re-check are those the scan applies to every row itself, exactly.
  */
 public final class ImageBuilderTable<T> extends AbstractTable implements ProjectableFilterableTable {
-    private final TableDefinition<T> definition;
+    private final Supplier<TableDefinition<T>> defined;
     private final ImageBuilderSchema schema;
 
-    ImageBuilderTable(TableDefinition<T> definition, ImageBuilderSchema schema) {
+    /**
+     * The definition is loaded when the table is first used, not when it is made: Calcite makes every table
+     * of a schema to look one of them up.
+     */
+    ImageBuilderTable(Supplier<TableDefinition<T>> defined, ImageBuilderSchema schema) {
         AggregateColumnsRule.register();
-        this.definition = definition;
+        this.defined = defined;
         this.schema = schema;
     }
 
     public TableDefinition<T> definition() {
-        return definition;
+        return defined.get();
     }
 
     @Override
     public RelDataType getRowType(RelDataTypeFactory types) {
         RelDataTypeFactory.Builder row = types.builder();
-        for (Column<T> c : definition.columns()) {
+        for (Column<T> c : definition().columns()) {
             row.add(c.name(), types.createTypeWithNullability(sqlType(c, types), true));
         }
         return row.build();
@@ -71,7 +76,7 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
     /** The columns whose filters the scan can apply exactly: plain strings that a listing returns. */
     public IntPredicate exactColumns() {
         // A detail column stays with Calcite, so that it is projected and its detail call made.
-        return i -> definition.columns().get(i).type() == ColumnType.VARCHAR && !definition.columns().get(i).needsDetail();
+        return i -> definition().columns().get(i).type() == ColumnType.VARCHAR && !definition().columns().get(i).needsDetail();
     }
 
     /**
@@ -83,7 +88,7 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
      */
     @Override
     public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-        int[] columns = projects != null ? projects : IntStream.range(0, definition.columns().size()).toArray();
+        int[] columns = projects != null ? projects : IntStream.range(0, definition().columns().size()).toArray();
         PointFilters where = PointFilters.of(filters);
         List<RexNode> applied = new ArrayList<>();
         if (schema.pushdownEnabled()) {
@@ -97,9 +102,9 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
      * {@code applied} holds the filters the scan applies to every row itself, which Calcite does not check.
      */
     public Enumerable<Object[]> scan(DataContext root, int[] columns, PointFilters where, PointFilters applied) {
-        boolean detail = IntStream.of(columns).anyMatch(i -> definition.columns().get(i).needsDetail());
+        boolean detail = IntStream.of(columns).anyMatch(i -> definition().columns().get(i).needsDetail());
         ColumnConstraints pinned = schema.pushdownEnabled() ? where.resolve(root) : ColumnConstraints.none();
-        BiPredicate<T, Partition> rowFilter = RowBuilder.filter(definition, applied.resolve(root).all());
+        BiPredicate<T, Partition> rowFilter = RowBuilder.filter(definition(), applied.resolve(root).all());
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
         Long timeout = DataContext.Variable.TIMEOUT.get(root);
         // The listener is taken here, on the statement's own thread, before any worker starts.
@@ -107,8 +112,8 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                ScanPlan plan = ScanPlanner.plan(definition, pinned, schema.scope(), detail);
-                return new ScanExecution<>(definition, plan, new RowBuilder<>(definition, columns), rowFilter,
+                ScanPlan plan = ScanPlanner.plan(definition(), pinned, schema.scope(), detail);
+                return new ScanExecution<>(definition(), plan, new RowBuilder<>(definition(), columns), rowFilter,
                         schema.clients(), schema.config(), listener, cancelled, timeout == null ? 0 : timeout);
             }
         };

@@ -54,7 +54,7 @@ final class DriverMetadata {
     static final Object CALCITE = new Object();
 
     private static List<TableDefinition<?>> tables(Object schema, Object table) {
-        return ImageBuilderSchema.TABLES.stream()
+        return ImageBuilderSchema.definitions().stream()
                 .filter(t -> schema == null || ImageBuilderSchema.NAME.equals(schema))
                 .filter(t -> table == null || t.name().equals(table))
                 .toList();

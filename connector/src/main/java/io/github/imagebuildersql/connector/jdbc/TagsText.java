@@ -34,10 +34,6 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  */
 public final class TagsText {
     static final String FUNCTION = "TAGS_TEXT";
-    private static final Set<String> TAG_COLUMNS = ImageBuilderSchema.TABLES.stream()
-            .flatMap(t -> t.columns().stream()).filter(c -> c.type() == ColumnType.TAGS)
-            .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
-
     private TagsText() {}
 
     /** The function's body: the map's JSON text (TagMap.toString), null for null. */
@@ -124,6 +120,13 @@ public final class TagsText {
 
     private static boolean isTags(SqlNode node) {
         return node instanceof SqlIdentifier id && !id.isStar()
-                && TAG_COLUMNS.contains(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+                && TagColumns.NAMES.contains(id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Read when a statement is parsed, which a plan from the plan cache is not: it loads every table. */
+    private static final class TagColumns {
+        static final Set<String> NAMES = ImageBuilderSchema.definitions().stream()
+                .flatMap(t -> t.columns().stream()).filter(c -> c.type() == ColumnType.TAGS)
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.ServiceMetadata;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -43,15 +45,16 @@ public final class AwsClients implements AutoCloseable {
      * one call in 36,000, fifteen about one in ten million.
      */
     static final int MAX_ATTEMPTS = 15;
+    /** Timeout bookkeeping is cheap: two threads serve any number of calls in flight. */
+    static final int TIMEOUT_THREADS = 2;
     /**
      * The SDK's default throttling backoff (1 s base, 20 s cap) can spend more than callTimeout on one
      * unlucky call; with these caps fifteen attempts wait at most about 48 s, inside the default 60 s.
      */
-    /** Timeout bookkeeping is cheap: two threads serve any number of calls in flight. */
-    static final int TIMEOUT_THREADS = 2;
     static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(4));
     static final BackoffStrategy THROTTLING_BACKOFF =
             BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4));
+    private static final AtomicBoolean SERVICE_METADATA_ASKED = new AtomicBoolean();
 
     private final ConnectorConfig config;
     private final FutureTask<SdkHttpClient> http = new FutureTask<>(this::buildHttpClient);
@@ -95,6 +98,20 @@ public final class AwsClients implements AutoCloseable {
         this.preparing = new Thread(this::prepare, "imagebuilder-clients-init");
         preparing.setDaemon(true);
         preparing.start();
+    }
+
+    /**
+     * Starts building the SDK's table of every service's endpoints, which the first client of a JVM builds
+     * (some 300 classes, tens of milliseconds of CPU), on a thread of its own: a connection can ask for it before it
+     * knows its clients' configuration (the demo's endpoint), and meanwhile opens Calcite's connection.
+     */
+    public static void loadServiceMetadataAhead() {
+        if (!SERVICE_METADATA_ASKED.compareAndSet(false, true)) {
+            return; // once per JVM
+        }
+        Thread loading = new Thread(() -> ServiceMetadata.of("organizations"), "imagebuilder-sdk-metadata");
+        loading.setDaemon(true);
+        loading.start();
     }
 
     private SdkHttpClient buildHttpClient() {

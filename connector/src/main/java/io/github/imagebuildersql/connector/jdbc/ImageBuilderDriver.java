@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.aws.AwsClients;
 import io.github.imagebuildersql.connector.aws.TaskResult;
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
 import io.github.imagebuildersql.connector.config.ConfigException;
@@ -70,6 +71,7 @@ public final class ImageBuilderDriver extends Driver {
             starter.setDaemon(true);
             starter.start();
         }
+        AwsClients.loadServiceMetadataAhead();
         Connection calcite = null;
         DemoEstate demo = null;
         try {

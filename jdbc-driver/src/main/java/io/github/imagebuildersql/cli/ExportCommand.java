@@ -1,7 +1,6 @@
 package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
-import io.github.imagebuildersql.connector.table.TableDefinition;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -113,9 +111,8 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
     }
 
     private static String table(String name) {
-        return ImageBuilderSchema.definitions().stream().map(TableDefinition::name).filter(t -> t.equalsIgnoreCase(name))
+        return ImageBuilderSchema.tableNames().stream().filter(t -> t.equalsIgnoreCase(name))
                 .findFirst().orElseThrow(() -> new Failures.CliFailure(ExitCode.USAGE, "--table: no table '" + name
-                        + "'; tables: " + ImageBuilderSchema.definitions().stream().map(TableDefinition::name)
-                        .collect(Collectors.joining(", "))));
+                        + "'; tables: " + String.join(", ", ImageBuilderSchema.tableNames())));
     }
 }

@@ -69,6 +69,11 @@ public final class ImageBuilderSchema extends AbstractSchema implements AutoClos
         this.scope = new Scope(config, clients);
     }
 
+    /** Every table's name, without loading any definition. */
+    public static Set<String> tableNames() {
+        return DEFINITIONS.keySet();
+    }
+
     /** Every table's definition (which loads them all). */
     public static List<TableDefinition<?>> definitions() {
         return DEFINITIONS.keySet().stream().<TableDefinition<?>>map(ImageBuilderSchema::definition).toList();

@@ -54,10 +54,14 @@ final class DriverMetadata {
     static final Object CALCITE = new Object();
 
     private static List<TableDefinition<?>> tables(Object schema, Object table) {
-        return ImageBuilderSchema.definitions().stream()
-                .filter(t -> schema == null || ImageBuilderSchema.NAME.equals(schema))
-                .filter(t -> table == null || t.name().equals(table))
-                .toList();
+        if (schema != null && !ImageBuilderSchema.NAME.equals(schema)) {
+            return List.of();
+        }
+        if (table == null) {
+            return ImageBuilderSchema.definitions();
+        }
+        TableDefinition<?> named = table instanceof String name ? ImageBuilderSchema.definition(name) : null;
+        return named == null ? List.of() : List.of(named);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.imagebuildersql.connector.aws;
 import io.github.imagebuildersql.connector.config.AccountSelection;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.connector.partition.Partition;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -54,7 +56,7 @@ public final class AwsClients implements AutoCloseable {
     static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(4));
     static final BackoffStrategy THROTTLING_BACKOFF =
             BackoffStrategy.exponentialDelay(Duration.ofMillis(500), Duration.ofSeconds(4));
-    private static final AtomicBoolean SERVICE_METADATA_ASKED = new AtomicBoolean();
+    private static final AtomicBoolean SDK_ASKED = new AtomicBoolean();
 
     private final ConnectorConfig config;
     private final FutureTask<SdkHttpClient> http = new FutureTask<>(this::buildHttpClient);
@@ -101,15 +103,24 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
-     * Starts building the SDK's table of every service's endpoints, which the first client of a JVM builds
-     * (some 300 classes, tens of milliseconds of CPU), on a thread of its own: a connection can ask for it before it
-     * knows its clients' configuration (the demo's endpoint), and meanwhile opens Calcite's connection.
+     * Starts, on a thread of its own, what the first calls of a JVM would otherwise do on the way, each
+     * tens of milliseconds of CPU on a cold JVM: the SDK's table of every service's endpoints (some 300
+     * classes, built by the first client) and the JCA provider behind the signer's HMAC. A connection asks
+     * for it before it knows its clients' configuration (the demo's endpoint), and meanwhile opens
+     * Calcite's connection.
      */
-    public static void loadServiceMetadataAhead() {
-        if (!SERVICE_METADATA_ASKED.compareAndSet(false, true)) {
+    public static void loadSdkAhead() {
+        if (!SDK_ASKED.compareAndSet(false, true)) {
             return; // once per JVM
         }
-        Thread loading = new Thread(() -> ServiceMetadata.of("organizations"), "imagebuilder-sdk-metadata");
+        Thread loading = new Thread(() -> {
+            ServiceMetadata.of("organizations");
+            try {
+                Mac.getInstance("HmacSHA256");
+            } catch (NoSuchAlgorithmException e) {
+                // then the signer fails on the first call and says so there
+            }
+        }, "imagebuilder-sdk-ahead");
         loading.setDaemon(true);
         loading.start();
     }
@@ -172,7 +183,7 @@ public final class AwsClients implements AutoCloseable {
         if (config.accounts() instanceof AccountSelection.Caller) {
             return regional;
         }
-        return AccountClient.of(regional, credentialsFor(partition.account()));
+        return new AccountClient(regional, credentialsFor(partition.account()));
     }
 
     private ImagebuilderClient regional(String region) {

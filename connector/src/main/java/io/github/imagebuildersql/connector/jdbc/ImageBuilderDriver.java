@@ -71,7 +71,7 @@ public final class ImageBuilderDriver extends Driver {
             starter.setDaemon(true);
             starter.start();
         }
-        AwsClients.loadServiceMetadataAhead();
+        AwsClients.loadSdkAhead();
         Connection calcite = null;
         DemoEstate demo = null;
         try {

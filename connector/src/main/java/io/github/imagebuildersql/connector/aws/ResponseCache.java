@@ -2,12 +2,11 @@ package io.github.imagebuildersql.connector.aws;
 
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.connector.partition.Partition;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -15,6 +14,8 @@ import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderServiceClientConfiguration;
+import software.amazon.awssdk.services.imagebuilder.model.ImagebuilderRequest;
 
 /**
  * The result cache ({@code cacheTtl}): one partition's answer to one request (a page of a listing, a Get)
@@ -99,26 +100,31 @@ public final class ResponseCache {
      * lambdas over the client, and the request is what identifies the answer.
      */
     private Key key(Identity identity, Partition partition, Function<ImagebuilderClient, ?> call) {
-        Object[] sent = new Object[2];
-        InvocationHandler recorder = (proxy, method, args) -> {
-            if (args != null && args.length == 1 && args[0] instanceof AwsRequest request) {
-                sent[0] = method.getName();
-                sent[1] = request.toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build();
-                throw new Recorded();
-            }
-            if (method.isDefault()) {
-                return InvocationHandler.invokeDefault(proxy, method, args); // the consumer-builder overloads
-            }
-            throw new Recorded();
-        };
-        ImagebuilderClient recording = (ImagebuilderClient) Proxy.newProxyInstance(
-                ImagebuilderClient.class.getClassLoader(), new Class<?>[] {ImagebuilderClient.class}, recorder);
+        RequestRecorder recorder = new RequestRecorder();
         try {
-            call.apply(recording);
+            call.apply(recorder);
         } catch (Recorded e) {
             // expected: the request is recorded, the call goes no further
         }
-        return sent[0] == null ? null : new Key(identity, partition, (String) sent[0], (AwsRequest) sent[1]);
+        AwsRequest sent = recorder.request;
+        return sent == null ? null : new Key(identity, partition, sent.getClass().getSimpleName(),
+                sent.toBuilder().overrideConfiguration((AwsRequestOverrideConfiguration) null).build());
+    }
+
+    /** A client that only records the request a call would send. */
+    private static final class RequestRecorder extends ReadOperations {
+        ImagebuilderRequest request;
+
+        @Override
+        <Q extends ImagebuilderRequest, R> R send(Q request, BiFunction<ImagebuilderClient, Q, R> operation) {
+            this.request = request;
+            throw new Recorded();
+        }
+
+        @Override
+        public ImagebuilderServiceClientConfiguration serviceClientConfiguration() {
+            throw new Recorded(); // not a request: nothing to cache
+        }
     }
 
     private synchronized Object get(Key key, Duration ttl) {

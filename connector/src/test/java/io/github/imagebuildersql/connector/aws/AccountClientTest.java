@@ -77,7 +77,7 @@ class AccountClientTest {
                 reads.add(m.getName());
             }
         }
-        for (Method m : AccountClient.class.getDeclaredMethods()) {
+        for (Method m : ReadOperations.class.getDeclaredMethods()) {
             if (takesOneRequest(m) && !Modifier.isPrivate(m.getModifiers())) {
                 forwarded.add(m.getName());
             }

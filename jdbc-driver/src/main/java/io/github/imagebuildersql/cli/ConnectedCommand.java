@@ -2,27 +2,32 @@ package io.github.imagebuildersql.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** What every command has: where to connect, and how much to say when things go wrong. */
 abstract class ConnectedCommand {
-    @Spec
-    CommandSpec spec;
+    final CommandSpec spec;
 
-    @Option(names = "--url", paramLabel = "JDBC_URL",
-            description = "A full jdbc:imagebuilder: URL; the property options below are added to it.")
-    String url;
-
-    @Option(names = "--demo", description = "Run against the bundled sample estate on an emulator started in this "
-            + "process: real answers, no AWS account needed.")
-    boolean demo;
-
-    @Option(names = "--verbose", description = "Full stack traces and the SDK's log on stderr.")
-    boolean verbose;
+    /** The command's grammar starts with these options; the command adds its own, then Main the rest. */
+    ConnectedCommand(String name, String[] description, String... footer) {
+        spec = Grammar.command(this, name, description, footer);
+        spec.usageMessage().sortOptions(false);
+        spec.addOption(Grammar.option("--url", "JDBC_URL", String.class,
+                "A full jdbc:imagebuilder: URL; the property options below are added to it.").build());
+        spec.addOption(Grammar.flag("--demo", "Run against the bundled sample estate on an emulator started in this "
+                + "process: real answers, no AWS account needed.").build());
+        spec.addOption(Grammar.flag("--verbose", "Full stack traces and the SDK's log on stderr.").build());
+    }
 
     Connecting.Session open() throws Exception {
-        return Connecting.open(spec, url, demo, freshAnswers());
+        return Connecting.open(spec, url(), demo(), freshAnswers());
+    }
+
+    String url() {
+        return Grammar.value(spec, "--url");
+    }
+
+    boolean demo() {
+        return Grammar.value(spec, "--demo");
     }
 
     /**

@@ -8,47 +8,35 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * For cron: the result goes to a temporary file beside the target and is renamed into place only when
  * complete, so a failed, partial or interrupted run leaves the previous good export where it was.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Writes a query's result, or a whole table, to a file: atomically, for scheduled exports.",
-        footer = {"", "Exit status: 0 written; 2 bad usage or configuration; 3 AWS failure or a skipped partition "
-                + "(the previous file is kept); 130 interrupted.", "",
-                "Example (cron):", "  imagebuilder-sql export --accounts org --roleName ImageBuilderReadOnly "
-                + "--regions all --table imagebuilder_image_pipeline --out /srv/inventory/pipelines.csv"})
 final class ExportCommand extends ConnectedCommand implements Callable<Integer> {
+    private final PositionalParamSpec sql = Grammar.parameter("SQL", "The query to export.");
+    private final OptionSpec table = Grammar.option("--table", "NAME", String.class,
+            "Export a whole table (select *).").build();
+    private final OptionSpec file = Grammar.option("--file", "FILE", Path.class,
+            "Read the query from a file (- for stdin).").build();
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The file to write (replaced only on success).")
-    Path out;
-
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|jsonl|parquet",
-            description = "csv (RFC 4180 with a header, default), jsonl (JSON Lines) or parquet (typed columns: "
-                    + "UTC timestamps, tags as a map, JSON as strings).")
-    ExportFormat format;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Progress on stderr (rows, partitions done of total). Default: only when on a terminal.")
-    Boolean progress;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    static final class Source {
-        @Parameters(paramLabel = "SQL", description = "The query to export.")
-        String sql;
-
-        @Option(names = "--table", paramLabel = "NAME", description = "Export a whole table (select *).")
-        String table;
-
-        @Option(names = "--file", paramLabel = "FILE", description = "Read the query from a file (- for stdin).")
-        Path file;
+    ExportCommand() {
+        super("export", new String[] {"Writes a query's result, or a whole table, to a file: atomically, for "
+                + "scheduled exports."},
+                "", "Exit status: 0 written; 2 bad usage or configuration; 3 AWS failure or a skipped partition "
+                        + "(the previous file is kept); 130 interrupted.", "",
+                "Example (cron):", "  imagebuilder-sql export --accounts org --roleName ImageBuilderReadOnly "
+                        + "--regions all --table imagebuilder_image_pipeline --out /srv/inventory/pipelines.csv");
+        spec.addOption(Grammar.option("--out", "FILE", Path.class, "The file to write (replaced only on success).")
+                .required(true).build());
+        spec.addOption(Grammar.option("--format", "csv|jsonl|parquet", ExportFormat.class,
+                "csv (RFC 4180 with a header, default), jsonl (JSON Lines) or parquet (typed columns: "
+                        + "UTC timestamps, tags as a map, JSON as strings).").defaultValue("csv").build());
+        spec.addOption(OptionSpec.builder("--progress").type(Boolean.class).negatable(true).description(
+                "Progress on stderr (rows, partitions done of total). Default: only when on a terminal.").build());
+        spec.addArgGroup(Grammar.exactlyOne(sql, table, file));
     }
 
     enum ExportFormat {
@@ -64,8 +52,11 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
 
     @Override
     public Integer call() throws Exception {
-        String sql = source.table != null ? "select * from " + table(source.table)
-                : SqlText.read(source.sql, source.file, System.in);
+        Path out = Grammar.value(spec, "--out");
+        ExportFormat format = Grammar.value(spec, "--format");
+        Boolean progress = Grammar.value(spec, "--progress");
+        String sql = table.getValue() != null ? "select * from " + tableNamed(table.getValue())
+                : SqlText.read(this.sql.getValue(), file.getValue(), System.in);
         Path target = out.toAbsolutePath().normalize();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -110,7 +101,7 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
         }
     }
 
-    private static String table(String name) {
+    private static String tableNamed(String name) {
         return ImageBuilderSchema.tableNames().stream().filter(t -> t.equalsIgnoreCase(name))
                 .findFirst().orElseThrow(() -> new Failures.CliFailure(ExitCode.USAGE, "--table: no table '" + name
                         + "'; tables: " + String.join(", ", ImageBuilderSchema.tableNames())));

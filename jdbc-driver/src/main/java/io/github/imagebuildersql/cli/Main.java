@@ -14,24 +14,15 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code java -jar imagebuilder-jdbc.jar COMMAND}: the command line in the same jar as the driver. */
-@Command(name = "imagebuilder-sql", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"SQL over the EC2 Image Builder inventory of an AWS organisation.", "",
-                "Connection options (every command): --url, or --regions, --accounts, --roleName, --externalId, "
-                + "--profile, --endpoint, --maxConcurrency, --onError, --ignoreErrorCodes; --demo for the bundled "
-                + "sample estate."},
-        footer = {"", "Exit status: 0 ok; 1 internal error; 2 bad usage, configuration or SQL; "
-                + "3 AWS failure or partial answer; 130 interrupted."})
 public final class Main implements Runnable {
     /** When main() was entered, for --timing. */
     static final long MAIN_NANOS = System.nanoTime();
 
     /** The commands, in the order help lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Supplier<ConnectedCommand>> COMMANDS = new LinkedHashMap<>();
 
     static {
         COMMANDS.put("query", QueryCommand::new);
@@ -40,8 +31,17 @@ public final class Main implements Runnable {
         COMMANDS.put("shell", ShellCommand::new);
     }
 
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec = Grammar.command(this, "imagebuilder-sql",
+            new String[] {"SQL over the EC2 Image Builder inventory of an AWS organisation.", "",
+                "Connection options (every command): --url, or --regions, --accounts, --roleName, --externalId, "
+                + "--profile, --endpoint, --maxConcurrency, --onError, --ignoreErrorCodes; --demo for the bundled "
+                + "sample estate."},
+            "", "Exit status: 0 ok; 1 internal error; 2 bad usage, configuration or SQL; "
+                + "3 AWS failure or partial answer; 130 interrupted.");
+
+    private Main() {
+        Grammar.addHelpOptions(spec);
+    }
 
     @Override
     public void run() {
@@ -81,17 +81,21 @@ public final class Main implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean verbose = Arrays.asList(args).contains("--verbose");
         quietLogging(verbose);
-        CommandLine cli = new CommandLine(new Main());
-        // picocli reads a command's options by reflection when it is added, about a tenth of a short run's
-        // start-up for all four: a run that names its command up front adds only that one.
+        CommandLine cli = new CommandLine(new Main().spec);
+        // A run that names its command up front builds only that one. Help, the only command picocli
+        // builds by reflection, is for the runs that do not.
         boolean named = args.length > 0 && COMMANDS.containsKey(args[0]);
         COMMANDS.forEach((name, command) -> {
             if (!named || name.equals(args[0])) {
-                cli.addSubcommand(name, command.get());
-                Connecting.addPropertyOptions(cli.getSubcommands().get(name).getCommandSpec());
+                CommandSpec spec = command.get().spec;
+                Grammar.addHelpOptions(spec);
+                Connecting.addPropertyOptions(spec);
+                cli.addSubcommand(name, new CommandLine(spec));
             }
         });
-        cli.addSubcommand("help", new CommandLine.HelpCommand());
+        if (!named) {
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // SQL that opens with a "--" comment must reach the SQL parameter, not the option parser.
         cli.setUnmatchedOptionsArePositionalParams(true);

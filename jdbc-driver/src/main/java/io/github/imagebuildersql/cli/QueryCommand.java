@@ -4,39 +4,33 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "query", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Runs one SQL statement and prints its result on stdout.",
-        footer = {"", "Example:", "  imagebuilder-sql query --demo \"select account_id, region, count(*) "
-                + "from imagebuilder_image_pipeline group by account_id, region\""})
 final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
+    private final PositionalParamSpec sql = Grammar.parameter("SQL",
+            "The statement, e.g. \"select name from imagebuilder_image_pipeline\".");
+    private final OptionSpec file = Grammar.option("--file", "FILE", Path.class,
+            "Read the statement from a file (- for stdin).").build();
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json",
-            description = "table (aligned, default), csv (RFC 4180 with a header) or json (JSON Lines).")
-    ResultFormat format;
-
-    @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
-
-    static final class Source {
-        @Parameters(paramLabel = "SQL", description = "The statement, e.g. \"select name from imagebuilder_image_pipeline\".")
-        String sql;
-
-        @Option(names = "--file", paramLabel = "FILE", description = "Read the statement from a file (- for stdin).")
-        Path file;
+    QueryCommand() {
+        super("query", new String[] {"Runs one SQL statement and prints its result on stdout."},
+                "", "Example:", "  imagebuilder-sql query --demo \"select account_id, region, count(*) "
+                        + "from imagebuilder_image_pipeline group by account_id, region\"");
+        spec.addOption(Grammar.option("--format", "table|csv|json", ResultFormat.class,
+                "table (aligned, default), csv (RFC 4180 with a header) or json (JSON Lines).")
+                .defaultValue("table").build());
+        spec.addArgGroup(Grammar.exactlyOne(sql, file));
+        spec.addOption(Grammar.flag("--timing",
+                "Where the time went (JVM start, connect, Calcite planning, AWS calls), on stderr.")
+                .hidden(true).build());
     }
-
-    @Option(names = "--timing", hidden = true,
-            description = "Where the time went (JVM start, connect, Calcite planning, AWS calls), on stderr.")
-    boolean timing;
 
     @Override
     public Integer call() throws Exception {
-        String sql = SqlText.read(source.sql, source.file, System.in);
+        String sql = SqlText.read(this.sql.getValue(), file.getValue(), System.in);
+        ResultFormat format = Grammar.value(spec, "--format");
+        boolean timing = Grammar.value(spec, "--timing");
         long[] firstRow = new long[1];
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false)) {
             long connected = System.nanoTime();

@@ -6,23 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import sqlline.SqlLine;
 
 /** sqlline, connected: history, completion of tables and columns, !tables, !describe. */
-@Command(name = "shell", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"An interactive SQL shell (sqlline), connected. End statements with ';'.",
-                "!tables lists the tables, !describe TABLE its columns, !quit leaves."})
 final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
 
-    @Option(names = "--history", paramLabel = "FILE", description = "History file (default: sqlline's, "
-            + "~/.sqlline/history).")
-    Path history;
+    ShellCommand() {
+        super("shell", new String[] {"An interactive SQL shell (sqlline), connected. End statements with ';'.",
+                "!tables lists the tables, !describe TABLE its columns, !quit leaves."});
+        spec.addOption(Grammar.option("--history", "FILE", Path.class,
+                "History file (default: sqlline's, ~/.sqlline/history).").build());
+    }
 
     @Override
     public Integer call() throws Exception {
-        Connecting.Target target = Connecting.target(spec, url, demo, freshAnswers());
+        Connecting.Target target = Connecting.target(spec, url(), demo(), freshAnswers());
         // Fail here, with our one-line message, rather than inside sqlline's prompt.
         DriverManager.getConnection(target.url(), (Properties) target.info().clone()).close();
         String session = SessionDriver.register(sessionProperties(target));
@@ -33,6 +31,7 @@ final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
             // Not a terminal: no line-width guessing, nothing cut off for the pipe or file reading us.
             args.addAll(List.of("--maxWidth=10000", "--silent=true", "--showHeader=true"));
         }
+        Path history = Grammar.value(spec, "--history");
         if (history != null) {
             args.add("--historyFile=" + history);
         }

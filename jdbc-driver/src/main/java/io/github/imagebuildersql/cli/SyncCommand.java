@@ -12,41 +12,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * The inventory and its history in PostgreSQL. The whole sync is one transaction: readers see the
  * previous state or the new one, and a sync that fails or is interrupted leaves the database as it was.
  */
-@Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Copies the inventory into PostgreSQL: each table's current rows, every version of every row "
-                + "(<table>_history, with _valid_from and _valid_to), and one sync_runs row per run. One transaction: "
-                + "a failed or interrupted sync changes nothing."},
-        footer = {"", "Exit status: 0 synced; 2 bad usage, configuration or target database; 3 AWS failure "
-                + "(onError=fail: nothing written) or a skipped partition (its rows kept as they were, the run is "
-                + "partial); 130 interrupted.", "",
-                "Example (cron, nightly; the password in PGPASSWORD, not on the command line):",
-                "  imagebuilder-sql sync --accounts org --roleName ImageBuilderReadOnly --regions all "
-                        + "--to 'jdbc:postgresql://db.internal/inventory?user=inventory'"})
 final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
     private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    @Option(names = "--to", required = true, paramLabel = "JDBC_URL",
-            description = "The PostgreSQL database, e.g. jdbc:postgresql://HOST/DB?user=NAME. A password may be in "
-                    + "the URL or, better, in the PGPASSWORD environment variable; it is never printed.")
-    String to;
-
-    @Option(names = "--schema", defaultValue = "imagebuilder", paramLabel = "NAME",
-            description = "The schema to write to, created if missing (default: imagebuilder).")
-    String schema;
-
-    @Option(names = "--table", paramLabel = "NAME", description = "A table to sync (repeatable; default: all tables).")
-    List<String> tables;
-
-    @Option(names = "--load", hidden = true, defaultValue = "copy",
-            description = "copy or insert: how rows reach PostgreSQL (for the benchmark).")
-    TableSync.Loading load;
+    SyncCommand() {
+        super("sync", new String[] {"Copies the inventory into PostgreSQL: each table's current rows, every version of "
+                + "every row (<table>_history, with _valid_from and _valid_to), and one sync_runs row per run. One "
+                + "transaction: a failed or interrupted sync changes nothing."},
+                "", "Exit status: 0 synced; 2 bad usage, configuration or target database; 3 AWS failure "
+                        + "(onError=fail: nothing written) or a skipped partition (its rows kept as they were, the run "
+                        + "is partial); 130 interrupted.", "",
+                "Example (cron, nightly; the password in PGPASSWORD, not on the command line):",
+                "  imagebuilder-sql sync --accounts org --roleName ImageBuilderReadOnly --regions all "
+                        + "--to 'jdbc:postgresql://db.internal/inventory?user=inventory'");
+        spec.addOption(Grammar.option("--to", "JDBC_URL", String.class, "The PostgreSQL database, e.g. "
+                + "jdbc:postgresql://HOST/DB?user=NAME. A password may be in the URL or, better, in the PGPASSWORD "
+                + "environment variable; it is never printed.").required(true).build());
+        spec.addOption(Grammar.option("--schema", "NAME", String.class,
+                "The schema to write to, created if missing (default: imagebuilder).").defaultValue("imagebuilder").build());
+        spec.addOption(Grammar.option("--table", "NAME", List.class, "A table to sync (repeatable; default: all tables).")
+                .auxiliaryTypes(String.class).build());
+        spec.addOption(Grammar.option("--load", "LOADING", TableSync.Loading.class,
+                "copy or insert: how rows reach PostgreSQL (for the benchmark).").defaultValue("copy").hidden(true).build());
+    }
 
     /** What the shutdown hook and the committing thread agree on. */
     private final Object commitLock = new Object();
@@ -55,11 +48,12 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String schema = schema();
         if (!SCHEMA.matcher(schema).matches()) {
             throw new Failures.CliFailure(ExitCode.USAGE, "--schema '" + schema
                     + "': use lower-case letters, digits and _ (a plain PostgreSQL name), e.g. imagebuilder");
         }
-        TargetUrl target = TargetUrl.parse(to, System.getenv("PGPASSWORD"));
+        TargetUrl target = TargetUrl.parse(Grammar.value(spec, "--to"), System.getenv("PGPASSWORD"));
         try {
             return sync(target);
         } catch (Exception e) {
@@ -75,15 +69,19 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
         }
     }
 
+    private String schema() {
+        return Grammar.value(spec, "--schema");
+    }
+
     private int sync(TargetUrl target) throws Exception {
         try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false);
                 Connection pg = target.connect()) {
-            List<SyncedTable> selected = SyncedTable.discover(session.connection, tables);
+            List<SyncedTable> selected = SyncedTable.discover(session.connection, Grammar.value(spec, "--table"));
             Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            SyncRuns runs = new SyncRuns(schema);
+            SyncRuns runs = new SyncRuns(schema());
             pg.setAutoCommit(true);
             try (Statement s = pg.createStatement()) {
-                s.execute("create schema if not exists " + SyncedTable.quote(schema));
+                s.execute("create schema if not exists " + SyncedTable.quote(schema()));
                 runs.create(s);
             }
             long runId = runs.start(pg, startedAt);
@@ -95,12 +93,12 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
                 pg.setAutoCommit(false);
                 oneSyncAtATime(pg);
                 for (SyncedTable table : selected) {
-                    TableSync sync = new TableSync(pg, schema, table);
+                    TableSync sync = new TableSync(pg, schema(), table);
                     sync.prepareTargets();
                     int before = reporter.skipped().size();
                     try (PreparedStatement statement = session.prepare(table.select());
                             ResultSet rows = statement.executeQuery()) {
-                        sync.stage(rows, load);
+                        sync.stage(rows, Grammar.<TableSync.Loading>value(spec, "--load"));
                     }
                     List<PartitionFailure> failed = reporter.skipped().subList(before, reporter.skipped().size());
                     failed.forEach(f -> skipped.add(f.describe()));
@@ -141,11 +139,11 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
      */
     private void oneSyncAtATime(Connection pg) throws SQLException {
         try (PreparedStatement ps = pg.prepareStatement("select pg_try_advisory_xact_lock(hashtext(?))")) {
-            ps.setString(1, "imagebuilder-sql sync into " + schema);
+            ps.setString(1, "imagebuilder-sql sync into " + schema());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    throw new Failures.CliFailure(ExitCode.USAGE, "another sync into schema " + schema
+                    throw new Failures.CliFailure(ExitCode.USAGE, "another sync into schema " + schema()
                             + " is running; this one stopped without writing anything");
                 }
             }

@@ -97,9 +97,7 @@ public final class AwsClients implements AutoCloseable {
                 .throttlingBackoffStrategy(THROTTLING_BACKOFF)
                 .circuitBreakerEnabled(false)
                 .build();
-        this.preparing = new Thread(this::prepare, "imagebuilder-clients-init");
-        preparing.setDaemon(true);
-        preparing.start();
+        this.preparing = Ahead.start("imagebuilder-clients-init", this::prepare);
     }
 
     /**
@@ -113,16 +111,14 @@ public final class AwsClients implements AutoCloseable {
         if (!SDK_ASKED.compareAndSet(false, true)) {
             return; // once per JVM
         }
-        Thread loading = new Thread(() -> {
+        Ahead.start("imagebuilder-sdk-ahead", () -> {
             ServiceMetadata.of("organizations");
             try {
                 Mac.getInstance("HmacSHA256");
             } catch (NoSuchAlgorithmException e) {
                 // then the signer fails on the first call and says so there
             }
-        }, "imagebuilder-sdk-ahead");
-        loading.setDaemon(true);
-        loading.start();
+        });
     }
 
     private SdkHttpClient buildHttpClient() {

@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.aws.Ahead;
 import io.github.imagebuildersql.connector.aws.TaskResult;
 import io.github.imagebuildersql.connector.config.ConnectorConfig;
 import io.github.imagebuildersql.emulator.Emulator;
@@ -52,9 +53,7 @@ public final class DemoEstate implements AutoCloseable {
     public static void startAhead() {
         FutureTask<Emulator> task = new FutureTask<>(DemoEstate::startEmulator);
         if (AHEAD.compareAndSet(null, task)) {
-            Thread starter = new Thread(task, "imagebuilder-demo-ahead");
-            starter.setDaemon(true);
-            starter.start();
+            Ahead.start("imagebuilder-demo-ahead", task);
         }
     }
 

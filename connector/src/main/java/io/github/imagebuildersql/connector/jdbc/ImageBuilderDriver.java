@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.aws.Ahead;
 import io.github.imagebuildersql.connector.aws.AwsClients;
 import io.github.imagebuildersql.connector.aws.TaskResult;
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
@@ -67,9 +68,7 @@ public final class ImageBuilderDriver extends Driver {
         // initialises what planning needs.
         FutureTask<DemoEstate> demoStarting = config.demo() ? new FutureTask<>(() -> startDemo(config)) : null;
         if (demoStarting != null) {
-            Thread starter = new Thread(demoStarting, "imagebuilder-demo-start");
-            starter.setDaemon(true);
-            starter.start();
+            Ahead.start("imagebuilder-demo-start", demoStarting);
         }
         AwsClients.loadSdkAhead();
         Connection calcite = null;

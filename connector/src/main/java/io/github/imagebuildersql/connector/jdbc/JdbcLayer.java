@@ -1,9 +1,7 @@
 package io.github.imagebuildersql.connector.jdbc;
 
 import io.github.imagebuildersql.connector.scan.ScanListener;
-import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -11,9 +9,12 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.SQLType;
+import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.util.Arrays;
+import java.sql.Timestamp;
 import java.util.Properties;
 
 /**
@@ -31,211 +32,508 @@ import java.util.Properties;
  * {@link ResultValues} say; DatabaseMetaData and ResultSetMetaData answer as {@link DriverMetadata} and
  * {@link JdbcTypes} say; every object's getConnection/getStatement returns this layer's object.</li>
  * </ul>
- * Everything else, unwrap() included, passes straight through.
+ * Everything else, unwrap() included, passes straight through (the Forwarding classes), and whatever
+ * Calcite throws comes back as one SQLException (see {@link Forwarding}).
  */
 final class JdbcLayer {
     private JdbcLayer() {}
 
     /** The user's connection over Calcite's; {@code onClose} is closed after it (the demo's emulator). */
     static Connection wrap(Connection connection, AutoCloseable onClose) {
-        Connection[] self = new Connection[1];
-        boolean[] autoCommit = {true};
-        int[] isolation = {Connection.TRANSACTION_READ_COMMITTED};
-        Properties clientInfo = new Properties();
-        self[0] = proxy(Connection.class, connection, (method, args) -> {
-            switch (method.getName()) {
-                case "getAutoCommit":
-                    return autoCommit[0];
-                case "setAutoCommit":
-                    autoCommit[0] = (Boolean) args[0];
-                    return null;
-                case "commit", "rollback":
-                    if (args == null) {
-                        return null;
-                    }
-                    break;
-                case "getTransactionIsolation":
-                    return isolation[0];
-                case "setTransactionIsolation":
-                    isolation[0] = (Integer) args[0];
-                    return null;
-                case "setReadOnly":
-                    return null;
-                case "isReadOnly":
-                    return true;
-                case "setClientInfo":
-                    if (args.length == 1) {
-                        clientInfo.clear();
-                        clientInfo.putAll((Properties) args[0]);
-                    } else if (args[1] == null) {
-                        clientInfo.remove(args[0]);
-                    } else {
-                        clientInfo.setProperty((String) args[0], (String) args[1]);
-                    }
-                    return null;
-                case "getClientInfo":
-                    if (args == null) {
-                        Properties copy = new Properties();
-                        copy.putAll(clientInfo);
-                        return copy;
-                    }
-                    return clientInfo.getProperty((String) args[0]);
-                case "getMetaData":
-                    return metaData(connection.getMetaData(), connection, self[0]);
-                case "prepareStatement", "prepareCall":
-                    SqlErrors.refuseWrites((String) args[0]);
-                    break;
-                case "close":
-                    try {
-                        connection.close();
-                    } finally {
-                        if (onClose != null) {
-                            onClose.close();
-                        }
-                    }
-                    return null;
-                default:
-                    break;
+        return new LayerConnection(connection, onClose);
+    }
+
+    private static final class LayerConnection extends ForwardingConnection {
+        private final AutoCloseable onClose;
+        private final Properties clientInfo = new Properties();
+        private boolean autoCommit = true;
+        private int isolation = Connection.TRANSACTION_READ_COMMITTED;
+
+        LayerConnection(Connection calcite, AutoCloseable onClose) {
+            super(calcite);
+            this.onClose = onClose;
+        }
+
+        @Override
+        public boolean getAutoCommit() {
+            return autoCommit;
+        }
+
+        @Override
+        public void setAutoCommit(boolean autoCommit) {
+            this.autoCommit = autoCommit;
+        }
+
+        @Override
+        public void commit() {
+            // nothing was written
+        }
+
+        @Override
+        public void rollback() {
+            // nothing was written
+        }
+
+        @Override
+        public int getTransactionIsolation() {
+            return isolation;
+        }
+
+        @Override
+        public void setTransactionIsolation(int level) {
+            isolation = level;
+        }
+
+        @Override
+        public void setReadOnly(boolean readOnly) {
+            // always read-only
+        }
+
+        @Override
+        public boolean isReadOnly() {
+            return true;
+        }
+
+        @Override
+        public void setClientInfo(String name, String value) throws SQLClientInfoException {
+            if (value == null) {
+                clientInfo.remove(name);
+            } else {
+                clientInfo.setProperty(name, value);
             }
-            Object result = invoke(connection, method, args);
-            return result instanceof Statement s ? statement(s, self[0]) : result;
-        });
-        return self[0];
+        }
+
+        @Override
+        public void setClientInfo(Properties properties) throws SQLClientInfoException {
+            clientInfo.clear();
+            clientInfo.putAll(properties);
+        }
+
+        @Override
+        public String getClientInfo(String name) {
+            return clientInfo.getProperty(name);
+        }
+
+        @Override
+        public Properties getClientInfo() {
+            Properties copy = new Properties();
+            copy.putAll(clientInfo);
+            return copy;
+        }
+
+        @Override
+        public DatabaseMetaData getMetaData() throws SQLException {
+            return metaData(super.getMetaData(), target, this);
+        }
+
+        @Override
+        public Statement createStatement() throws SQLException {
+            return new LayerStatement(super.createStatement(), this);
+        }
+
+        @Override
+        public Statement createStatement(int type, int concurrency) throws SQLException {
+            return new LayerStatement(super.createStatement(type, concurrency), this);
+        }
+
+        @Override
+        public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+            return new LayerStatement(super.createStatement(type, concurrency, holdability), this);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return new LayerPreparedStatement(super.prepareStatement(sql), this);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return new LayerPreparedStatement(super.prepareStatement(sql, type, concurrency), this);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+                throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return new LayerPreparedStatement(super.prepareStatement(sql, type, concurrency, holdability), this);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return new LayerPreparedStatement(super.prepareStatement(sql, autoGeneratedKeys), this);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return new LayerPreparedStatement(super.prepareStatement(sql, columnIndexes), this);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return new LayerPreparedStatement(super.prepareStatement(sql, columnNames), this);
+        }
+
+        @Override
+        public CallableStatement prepareCall(String sql) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.prepareCall(sql);
+        }
+
+        @Override
+        public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.prepareCall(sql, type, concurrency);
+        }
+
+        @Override
+        public CallableStatement prepareCall(String sql, int type, int concurrency, int holdability)
+                throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.prepareCall(sql, type, concurrency, holdability);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                super.close();
+            } finally {
+                if (onClose != null) {
+                    try {
+                        onClose.close();
+                    } catch (Exception e) {
+                        throw SqlErrors.translate(e);
+                    }
+                }
+            }
+        }
     }
 
     private static DatabaseMetaData metaData(DatabaseMetaData md, Connection calcite, Connection connection) {
-        return proxy(DatabaseMetaData.class, md, (method, args) -> {
-            if (method.getName().equals("getConnection")) {
-                return connection;
-            }
-            Object answer = DriverMetadata.answer(calcite, method.getName(), args);
-            return answer != DriverMetadata.CALCITE ? answer : invoke(md, method, args);
-        });
-    }
-
-    private static Statement statement(Statement statement, Connection connection) {
-        StatementWarnings warnings = new StatementWarnings(ScanListener.current());
-        Class<? extends Statement> type = statement instanceof CallableStatement ? CallableStatement.class
-                : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-        Statement[] self = new Statement[1];
-        self[0] = proxy(type, statement, (method, args) -> {
-            String name = method.getName();
-            switch (name) {
-                case "getWarnings":
-                    return warnings.warnings();
-                case "clearWarnings":
-                    warnings.clear();
-                    return null;
-                case "getConnection":
-                    return connection;
-                case "setString", "setObject", "setTimestamp":
-                    if (statement instanceof PreparedStatement p && args[0] instanceof Integer index
-                            && (name.equals("setObject") || args.length == 2)) {
-                        Parameters.set(p, index, args[1]);
-                        return null;
+        // A proxy: its answers are looked up by method name (DriverMetadata), and only tools ask for it.
+        return (DatabaseMetaData) Proxy.newProxyInstance(JdbcLayer.class.getClassLoader(),
+                new Class<?>[] {DatabaseMetaData.class}, (p, method, args) -> {
+                    String name = method.getName();
+                    if ((name.equals("unwrap") || name.equals("isWrapperFor")) && args[0] instanceof Class<?> c
+                            && c.isInstance(p)) {
+                        return name.equals("unwrap") ? p : Boolean.TRUE;
                     }
-                    break;
-                case "execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch":
-                    if (args != null && args.length > 0 && args[0] instanceof String sql) {
-                        SqlErrors.refuseWrites(sql);
+                    if (method.getDeclaringClass() == Object.class) {
+                        return switch (name) {
+                            case "equals" -> p == args[0];
+                            case "hashCode" -> System.identityHashCode(p);
+                            default -> "DatabaseMetaData over " + md;
+                        };
                     }
-                    break;
-                default:
-                    break;
-            }
-            ScanListener before = ScanListener.CURRENT.get();
-            ScanListener.CURRENT.set(warnings);
-            try {
-                Object result = invoke(statement, method, args);
-                return result instanceof ResultSet rs ? resultSet(rs, self[0], statement.getLargeMaxRows()) : result;
-            } finally {
-                ScanListener.CURRENT.set(before);
-            }
-        });
-        return self[0];
+                    if (name.equals("getConnection")) {
+                        return connection;
+                    }
+                    try {
+                        Object answer = DriverMetadata.answer(calcite, name, args);
+                        return answer != DriverMetadata.CALCITE ? answer : method.invoke(md, args);
+                    } catch (InvocationTargetException e) {
+                        Throwable cause = e.getCause();
+                        throw cause instanceof RuntimeException || cause instanceof SQLException
+                                || cause instanceof StackOverflowError ? SqlErrors.translate(cause) : cause;
+                    } catch (RuntimeException e) {
+                        throw SqlErrors.translate(e);
+                    }
+                });
     }
 
     /**
-     * {@code maxRows} is applied here as well as by Calcite, because a PreparedStatement's limit is fixed
-     * when it is prepared; stopping early closes the scan, so the calls for the rest are never made.
+     * A statement: its own warnings, installed as the scan listener while any of its methods runs (the
+     * scan takes the listener when it starts); writes refused with one line; result sets of the layer.
      */
-    private static ResultSet resultSet(ResultSet rs, Statement statement, long maxRows) {
-        long[] read = {0};
-        return proxy(ResultSet.class, rs, (method, args) -> {
-            switch (method.getName()) {
-                case "getStatement":
-                    return statement;
-                case "next":
-                    if (maxRows > 0 && read[0] >= maxRows) {
-                        return false;
-                    }
-                    boolean next = (Boolean) invoke(rs, method, args);
-                    if (next) {
-                        read[0]++;
-                    }
-                    return next;
-                case "getMetaData":
-                    return resultMetaData(rs.getMetaData());
-                case "getObject":
-                    if (args.length == 1) {
-                        return ResultValues.object(rs, ResultValues.index(rs, args[0]));
-                    }
-                    if (args[1] instanceof Class<?> type) {
-                        return ResultValues.object(rs, ResultValues.index(rs, args[0]), type);
-                    }
-                    break;
-                default:
-                    break;
-            }
-            return invoke(rs, method, args);
-        });
-    }
+    static class LayerStatement extends ForwardingStatement {
+        private final StatementWarnings warnings = new StatementWarnings(ScanListener.current());
+        private final Connection connection;
 
-    private static ResultSetMetaData resultMetaData(ResultSetMetaData md) {
-        return proxy(ResultSetMetaData.class, md, (method, args) -> ResultValues.overridesMetaData(method.getName())
-                ? ResultValues.metaData(md, method.getName(), (Integer) args[0]) : invoke(md, method, args));
-    }
+        LayerStatement(Statement calcite, Connection connection) {
+            super(calcite);
+            this.connection = connection;
+        }
 
-    private interface Call {
-        Object call(Method method, Object[] args) throws Throwable;
-    }
-
-    private static <T> T proxy(Class<? extends T> type, T target, Call call) {
-        InvocationHandler h = (p, method, args) -> {
-            String name = method.getName();
-            if ((name.equals("unwrap") || name.equals("isWrapperFor")) && args != null
-                    && args[0] instanceof Class<?> c && c.isInstance(p)) {
-                return name.equals("unwrap") ? p : Boolean.TRUE;
-            }
-            if (method.getDeclaringClass() == Object.class) {
-                return switch (name) {
-                    case "equals" -> p == args[0];
-                    case "hashCode" -> System.identityHashCode(p);
-                    default -> type.getSimpleName() + " over " + target;
-                };
-            }
+        @Override
+        <T> T call(SqlCall<T> call) throws SQLException {
+            ScanListener before = ScanListener.CURRENT.get();
+            ScanListener.CURRENT.set(warnings);
             try {
-                return call.call(method, args);
-            } catch (RuntimeException e) {
-                boolean declared = Arrays.asList(method.getExceptionTypes()).contains(SQLException.class);
-                throw declared ? SqlErrors.translate(e) : e;
+                return super.call(call);
+            } finally {
+                ScanListener.CURRENT.set(before);
             }
-        };
-        @SuppressWarnings("unchecked")
-        T proxy = (T) Proxy.newProxyInstance(JdbcLayer.class.getClassLoader(), new Class<?>[] {type}, h);
-        return proxy;
+        }
+
+        /** maxRows is applied here as well as by Calcite: a PreparedStatement's limit is fixed when it is prepared. */
+        final ResultSet resultSet(ResultSet rs) throws SQLException {
+            return rs == null ? null : new LayerResultSet(rs, this, target.getLargeMaxRows());
+        }
+
+        @Override
+        public SQLWarning getWarnings() {
+            return warnings.warnings();
+        }
+
+        @Override
+        public void clearWarnings() {
+            warnings.clear();
+        }
+
+        @Override
+        public Connection getConnection() {
+            return connection;
+        }
+
+        @Override
+        public ResultSet executeQuery(String sql) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return resultSet(super.executeQuery(sql));
+        }
+
+        @Override
+        public ResultSet getResultSet() throws SQLException {
+            return resultSet(super.getResultSet());
+        }
+
+        @Override
+        public ResultSet getGeneratedKeys() throws SQLException {
+            return resultSet(super.getGeneratedKeys());
+        }
+
+        @Override
+        public boolean execute(String sql) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.execute(sql);
+        }
+
+        @Override
+        public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.execute(sql, autoGeneratedKeys);
+        }
+
+        @Override
+        public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.execute(sql, columnIndexes);
+        }
+
+        @Override
+        public boolean execute(String sql, String[] columnNames) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.execute(sql, columnNames);
+        }
+
+        @Override
+        public int executeUpdate(String sql) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeUpdate(sql);
+        }
+
+        @Override
+        public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeUpdate(sql, autoGeneratedKeys);
+        }
+
+        @Override
+        public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeUpdate(sql, columnIndexes);
+        }
+
+        @Override
+        public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeUpdate(sql, columnNames);
+        }
+
+        @Override
+        public long executeLargeUpdate(String sql) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeLargeUpdate(sql);
+        }
+
+        @Override
+        public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeLargeUpdate(sql, autoGeneratedKeys);
+        }
+
+        @Override
+        public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeLargeUpdate(sql, columnIndexes);
+        }
+
+        @Override
+        public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            return super.executeLargeUpdate(sql, columnNames);
+        }
+
+        @Override
+        public void addBatch(String sql) throws SQLException {
+            SqlErrors.refuseWrites(sql);
+            super.addBatch(sql);
+        }
     }
 
-    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            boolean declaresSqlException = Arrays.asList(method.getExceptionTypes())
-                    .contains(java.sql.SQLException.class);
-            boolean translatable = cause instanceof RuntimeException || cause instanceof SQLException
-                    || cause instanceof StackOverflowError;
-            throw translatable && declaresSqlException ? SqlErrors.translate(cause) : cause;
+    /** A prepared statement: parameters converted as {@link Parameters} says. */
+    private static final class LayerPreparedStatement extends ForwardingPreparedStatement {
+        LayerPreparedStatement(PreparedStatement calcite, Connection connection) {
+            super(calcite, connection);
+        }
+
+        @Override
+        public ResultSet executeQuery() throws SQLException {
+            return resultSet(super.executeQuery());
+        }
+
+        @Override
+        public void setString(int index, String value) throws SQLException {
+            run(() -> Parameters.set(prepared, index, value));
+        }
+
+        @Override
+        public void setTimestamp(int index, Timestamp value) throws SQLException {
+            run(() -> Parameters.set(prepared, index, value));
+        }
+
+        @Override
+        public void setObject(int index, Object value) throws SQLException {
+            run(() -> Parameters.set(prepared, index, value));
+        }
+
+        @Override
+        public void setObject(int index, Object value, int targetType) throws SQLException {
+            run(() -> Parameters.set(prepared, index, value));
+        }
+
+        @Override
+        public void setObject(int index, Object value, int targetType, int scaleOrLength) throws SQLException {
+            run(() -> Parameters.set(prepared, index, value));
+        }
+
+        @Override
+        public void setObject(int index, Object value, SQLType targetType) throws SQLException {
+            run(() -> Parameters.set(prepared, index, value));
+        }
+
+        @Override
+        public void setObject(int index, Object value, SQLType targetType, int scaleOrLength) throws SQLException {
+            run(() -> Parameters.set(prepared, index, value));
+        }
+    }
+
+    /**
+     * A result set: values converted as {@link ResultValues} says; at most {@code maxRows} rows, and
+     * stopping early closes the scan, so the calls for the rest are never made.
+     */
+    private static final class LayerResultSet extends ForwardingResultSet {
+        private final Statement statement;
+        private final long maxRows;
+        private long read;
+
+        LayerResultSet(ResultSet calcite, Statement statement, long maxRows) {
+            super(calcite);
+            this.statement = statement;
+            this.maxRows = maxRows;
+        }
+
+        @Override
+        public Statement getStatement() {
+            return statement;
+        }
+
+        @Override
+        public boolean next() throws SQLException {
+            if (maxRows > 0 && read >= maxRows) {
+                return false;
+            }
+            boolean next = super.next();
+            if (next) {
+                read++;
+            }
+            return next;
+        }
+
+        @Override
+        public ResultSetMetaData getMetaData() throws SQLException {
+            return new LayerResultSetMetaData(super.getMetaData());
+        }
+
+        @Override
+        public Object getObject(int column) throws SQLException {
+            return call(() -> ResultValues.object(target, column));
+        }
+
+        @Override
+        public Object getObject(String column) throws SQLException {
+            return call(() -> ResultValues.object(target, target.findColumn(column)));
+        }
+
+        @Override
+        public <T> T getObject(int column, Class<T> type) throws SQLException {
+            return call(() -> converted(ResultValues.object(target, column, type)));
+        }
+
+        @Override
+        public <T> T getObject(String column, Class<T> type) throws SQLException {
+            return call(() -> converted(ResultValues.object(target, target.findColumn(column), type)));
+        }
+
+        /** What ResultValues made of the value for the type asked for. */
+        @SuppressWarnings("unchecked")
+        private static <T> T converted(Object value) {
+            return (T) value;
+        }
+    }
+
+    /** Column types as {@link JdbcTypes} says tools expect them. */
+    private static final class LayerResultSetMetaData extends ForwardingResultSetMetaData {
+        LayerResultSetMetaData(ResultSetMetaData calcite) {
+            super(calcite);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T answer(String method, int column) throws SQLException {
+            return call(() -> (T) ResultValues.metaData(target, method, column));
+        }
+
+        @Override
+        public int getColumnType(int column) throws SQLException {
+            return answer("getColumnType", column);
+        }
+
+        @Override
+        public String getColumnTypeName(int column) throws SQLException {
+            return answer("getColumnTypeName", column);
+        }
+
+        @Override
+        public String getColumnClassName(int column) throws SQLException {
+            return answer("getColumnClassName", column);
+        }
+
+        @Override
+        public int getPrecision(int column) throws SQLException {
+            return answer("getPrecision", column);
+        }
+
+        @Override
+        public int getColumnDisplaySize(int column) throws SQLException {
+            return answer("getColumnDisplaySize", column);
+        }
+
+        @Override
+        public boolean isSearchable(int column) {
+            return true;
         }
     }
 }

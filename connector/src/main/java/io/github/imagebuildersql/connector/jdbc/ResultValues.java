@@ -77,11 +77,6 @@ final class ResultValues {
                 + " and cannot be read as " + type.getName() + "; ask for " + allowed, "22018");
     }
 
-    /** A column label's index, for the getObject(String, ...) variants. */
-    static int index(ResultSet rs, Object column) throws SQLException {
-        return column instanceof Integer i ? i : rs.findColumn((String) column);
-    }
-
     /** ResultSetMetaData answers, where Calcite's are not what tools expect (see JdbcTypes). */
     static Object metaData(ResultSetMetaData md, String method, int column) throws SQLException {
         int type = md.getColumnType(column);
@@ -96,14 +91,6 @@ final class ResultValues {
                     ? JdbcTypes.size(type, name, md.getPrecision(column)) : md.getColumnDisplaySize(column);
             case "isSearchable" -> true;
             default -> null;
-        };
-    }
-
-    static boolean overridesMetaData(String method) {
-        return switch (method) {
-            case "getColumnType", "getColumnTypeName", "getColumnClassName", "getPrecision", "getColumnDisplaySize",
-                    "isSearchable" -> true;
-            default -> false;
         };
     }
 }

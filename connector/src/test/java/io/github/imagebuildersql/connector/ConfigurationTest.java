@@ -46,6 +46,14 @@ class ConfigurationTest {
     }
 
     @Test
+    void aValueWithALineBreakIsQuotedWithTheBreakVisibleStillInOneLine() {
+        SQLException e = assertThrows(SQLException.class,
+                () -> DriverManager.getConnection("jdbc:imagebuilder:accounts=111111111111\n222222222222;roleName=r"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("accounts: '111111111111\\n222222222222' is not a 12-digit"), e.getMessage());
+    }
+
+    @Test
     void aPlanCacheThatIsNoPathFailsConnect() {
         SQLException e = assertThrows(SQLException.class,
                 () -> DriverManager.getConnection("jdbc:imagebuilder:planCache=plans\u0000here"));

@@ -2,7 +2,6 @@ package io.github.imagebuildersql.connector.jdbc;
 
 import io.github.imagebuildersql.connector.row.TagMap;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -75,22 +74,5 @@ final class ResultValues {
             throws SQLException {
         return new SQLException("column " + rs.getMetaData().getColumnLabel(column) + " is " + what
                 + " and cannot be read as " + type.getName() + "; ask for " + allowed, "22018");
-    }
-
-    /** ResultSetMetaData answers, where Calcite's are not what tools expect (see JdbcTypes). */
-    static Object metaData(ResultSetMetaData md, String method, int column) throws SQLException {
-        int type = md.getColumnType(column);
-        String name = md.getColumnTypeName(column);
-        return switch (method) {
-            case "getColumnType" -> JdbcTypes.type(type, name);
-            case "getColumnTypeName" -> JdbcTypes.name(type, name);
-            case "getColumnClassName" -> JdbcTypes.isMap(type, name) ? String.class.getName()
-                    : md.getColumnClassName(column);
-            case "getPrecision" -> JdbcTypes.size(type, name, md.getPrecision(column));
-            case "getColumnDisplaySize" -> JdbcTypes.type(type, name) == Types.VARCHAR || type == Types.TIMESTAMP
-                    ? JdbcTypes.size(type, name, md.getPrecision(column)) : md.getColumnDisplaySize(column);
-            case "isSearchable" -> true;
-            default -> null;
-        };
     }
 }

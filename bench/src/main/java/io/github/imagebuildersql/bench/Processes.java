@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,27 @@ final class Processes {
     }
 
     /**
-     * A measured process runs in one JVM (the launcher switched off, see Benchmarks.env), with the collector
-     * and compiler flags the launcher gives the JVM it starts on a machine of at most 4 cores (the jar's
-     * Launcher.SMALL_MACHINE_FLAGS), so that it measures what `java -jar` runs.
+     * A measured process runs in one JVM (the launcher switched off, see Benchmarks.env), with the flags the
+     * launcher gives the JVM it starts, so that it measures what `java -jar` runs: the collector and
+     * compiler on a machine of at most 4 cores (the jar's Launcher.SMALL_MACHINE_FLAGS), and transparent
+     * huge pages where the kernel gives them on request (Launcher.pageFlags).
      */
-    static final List<String> LAUNCHERS_FLAGS = Runtime.getRuntime().availableProcessors() <= 4
-            ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1") : List.of();
+    static final List<String> LAUNCHERS_FLAGS = launchersFlags();
+
+    private static List<String> launchersFlags() {
+        List<String> flags = new ArrayList<>();
+        if (Runtime.getRuntime().availableProcessors() <= 4) {
+            flags.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        }
+        try {
+            if (Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]")) {
+                flags.add("-XX:+UseTransparentHugePages");
+            }
+        } catch (IOException | RuntimeException e) {
+            // no transparent huge pages here: the launcher asks for none either
+        }
+        return List.copyOf(flags);
+    }
 
     static Run run(List<String> command, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(command);

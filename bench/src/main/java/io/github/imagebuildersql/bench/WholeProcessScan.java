@@ -144,8 +144,13 @@ final class WholeProcessScan {
                     + (ratio >= 10 ? "" : "Profiles by hand (async-profiler, ctimer) put the scan threads' CPU in "
                     + "the SDK's own code: the Apache HTTP client about a fifth, signing, JSON unmarshalling and the "
                     + "interceptor chain about a sixth each; the connector's row building and CSV output are a few "
-                    + "per cent. Lowering the JIT's thresholds (CompileThresholdScaling 0.5, 0.25) and fewer scan "
-                    + "threads (maxConcurrency 12) were both slower by hand."));
+                    + "per cent. Most of the per-call path is never compiled in a run this short: the JIT raises "
+                    + "its thresholds while C1's queue is long (-XX:+PrintTieredEvents: Apache's MainClientExec.execute, "
+                    + "called once per request, met a threshold of 400 to 780 calls at 10 to 30 queued methods and "
+                    + "stayed interpreted to the end). Switching that feedback off (Tier3LoadFeedback), keeping "
+                    + "queued methods (TieredCompileTaskTimeout), lower thresholds (CompileThresholdScaling 0.5, "
+                    + "0.25; Tier3InvocationThreshold 100), the compiler threads at nice -20, and fewer scan threads "
+                    + "(maxConcurrency 12) were each no faster by hand: compiling costs a run this short what it saves."));
         }
     }
 }

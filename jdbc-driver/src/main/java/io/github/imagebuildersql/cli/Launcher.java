@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.cli;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,6 +40,18 @@ public final class Launcher {
      */
     static final List<String> SMALL_MACHINE_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     static final int SMALL_MACHINE_CORES = 4;
+    /**
+     * Transparent huge pages for the second JVM's heap, where the kernel gives them to a process that asks
+     * (its mode is {@code madvise}; with {@code always} every process has them already, with {@code never}
+     * the JVM would only warn). A command's heap is new memory it fills once: in 4 kB pages that is tens of
+     * thousands of page faults and TLB misses, and in 2 MB pages a few hundred. Measured on 2 cores: a
+     * 10,800-row scan as a whole process takes 8% less time and CPU, the demo's first row comes 5% sooner.
+     */
+    static final String HUGE_PAGES_FLAG = "-XX:+UseTransparentHugePages";
+    static final Path HUGE_PAGES_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    /** Flags by which the user already chose the heap's page size (and -XX:LargePageSizeInBytes=). */
+    private static final Set<String> USER_PAGES = Set.of("-XX:+UseLargePages", "-XX:-UseLargePages",
+            "-XX:+UseTransparentHugePages", "-XX:-UseTransparentHugePages");
 
     private Launcher() {}
 
@@ -93,7 +106,9 @@ public final class Launcher {
         List<String> command = new ArrayList<>();
         ClassArchive.Recording recording = null;
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(defaultFlags(flagsChosen(jvmFlags), Runtime.getRuntime().availableProcessors()));
+        List<String> chosen = flagsChosen(jvmFlags);
+        command.addAll(defaultFlags(chosen, Runtime.getRuntime().availableProcessors()));
+        command.addAll(pageFlags(chosen, hugePagesMode()));
         command.addAll(jvmFlags);
         if (archive.trusted()) {
             command.add("-XX:SharedArchiveFile=" + archive.archive());
@@ -180,6 +195,25 @@ public final class Launcher {
             }
         }
         return cores > SMALL_MACHINE_CORES ? List.of() : SMALL_MACHINE_FLAGS;
+    }
+
+    /** The huge pages flag the second JVM gets, unless the user chose the heap's pages themselves. */
+    static List<String> pageFlags(List<String> userFlags, String hugePagesMode) {
+        for (String f : userFlags) {
+            if (USER_PAGES.contains(f) || f.startsWith("-XX:LargePageSizeInBytes=")) {
+                return List.of();
+            }
+        }
+        return hugePagesMode != null && hugePagesMode.contains("[madvise]") ? List.of(HUGE_PAGES_FLAG) : List.of();
+    }
+
+    /** The kernel's transparent huge pages mode ("always [madvise] never"), or null where there is none. */
+    static String hugePagesMode() {
+        try {
+            return Files.readString(HUGE_PAGES_MODE, StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            return null; // not Linux, or a kernel without them
+        }
     }
 
     /**

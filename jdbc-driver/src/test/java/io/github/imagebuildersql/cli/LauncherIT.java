@@ -223,6 +223,9 @@ class LauncherIT {
         assertEquals(Runtime.getRuntime().availableProcessors() <= Launcher.SMALL_MACHINE_CORES,
                 childFlags.containsAll(Launcher.SMALL_MACHINE_FLAGS), "C1 and the serial collector on a small machine: "
                 + childFlags);
+        String hugePages = Launcher.hugePagesMode();
+        assertEquals(hugePages != null && hugePages.contains("[madvise]"), childFlags.contains(Launcher.HUGE_PAGES_FLAG),
+                "transparent huge pages where the kernel (" + hugePages + ") gives them on request: " + childFlags);
         p.destroy();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(143, p.exitValue(), "128 + SIGTERM");
@@ -256,10 +259,26 @@ class LauncherIT {
                 "-XX:CICompilerCount=2")) {
             assertEquals(List.of(), Launcher.defaultFlags(List.of("-Xmx1g", choice), 2), choice);
         }
-        for (String other : List.of("-XX:+UseGCOverheadLimit", "-XX:+UseLargePages", "-XX:+Use-GC", "-XX:GCTimeRatio=4")) {
+        for (String other : List.of("-XX:+UseGCOverheadLimit", "-XX:+UseTransparentHugePages", "-XX:+Use-GC",
+                "-XX:GCTimeRatio=4")) {
             assertEquals(Launcher.SMALL_MACHINE_FLAGS, Launcher.defaultFlags(List.of(other), 2), other);
         }
         assertEquals(List.of(), Launcher.defaultFlags(List.of(), 8), "with cores to spare C2 pays for itself");
+    }
+
+    @Test
+    void theSecondJvmAsksForTransparentHugePagesWhereTheKernelGivesThemOnRequestUnlessTheUserChosePages() {
+        String onRequest = "always [madvise] never\n";
+        assertEquals(List.of("-XX:+UseTransparentHugePages"), Launcher.pageFlags(List.of("-Xmx1g"), onRequest));
+        assertEquals(List.of(), Launcher.pageFlags(List.of(), "[always] madvise never\n"), "every process has them");
+        assertEquals(List.of(), Launcher.pageFlags(List.of(), "always madvise [never]\n"), "the JVM would only warn");
+        assertEquals(List.of(), Launcher.pageFlags(List.of(), null), "no such kernel setting");
+        for (String choice : List.of("-XX:-UseTransparentHugePages", "-XX:+UseTransparentHugePages",
+                "-XX:+UseLargePages", "-XX:-UseLargePages", "-XX:LargePageSizeInBytes=2m")) {
+            assertEquals(List.of(), Launcher.pageFlags(List.of("-Xmx1g", choice), onRequest), choice);
+        }
+        assertEquals(List.of("-XX:+UseTransparentHugePages"), Launcher.pageFlags(List.of("-XX:+UseSerialGC",
+                "-XX:+UseLargePagesInMetaspace"), onRequest), "flags about something else");
     }
 
     static int count(String text, String what) {

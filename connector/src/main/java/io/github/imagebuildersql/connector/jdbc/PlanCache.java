@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.avatica.proto.Common;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
 import org.apache.calcite.runtime.ArrayBindable;
@@ -45,7 +44,7 @@ import org.codehaus.janino.SimpleCompiler;
  * ImageBuilderScan). Writing is best effort: a directory that cannot be written costs nothing but planning.
  */
 final class PlanCache {
-    private static final String FORMAT = "imagebuilder-sql plan 1";
+    private static final String FORMAT = "imagebuilder-sql plan 2";
     /** Calcite's name for the class of a plan's code, and the one key of its own among a plan's parameters. */
     private static final String PLAN_CLASS = "Baz";
     private static final String CONFORMANCE = "_conformance";
@@ -93,7 +92,7 @@ final class PlanCache {
             writeText(out, BUILD);
             writeText(out, sql);
             writeText(out, elementType.getTypeName());
-            writeBytes(out, signature.toProto().toByteArray());
+            KeptSignature.of(signature).write(out);
             out.writeInt(strings.size());
             for (Map.Entry<String, String> p : strings.entrySet()) {
                 writeText(out, p.getKey());
@@ -125,7 +124,7 @@ final class PlanCache {
                 || !readText(in).equals(elementType.getTypeName())) {
             return null;
         }
-        Meta.Signature signature = Meta.Signature.fromProto(Common.Signature.parseFrom(readBytes(in)));
+        KeptSignature signature = KeptSignature.read(in);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(CONFORMANCE, context.config().conformance());
         for (int i = in.readInt(); i > 0; i--) {
@@ -141,9 +140,9 @@ final class PlanCache {
         @SuppressWarnings("unchecked")
         Bindable<T> plan = (Bindable<T>) new PlanLoader(classes).loadClass(PLAN_CLASS).getDeclaredConstructor()
                 .newInstance();
-        return new CalciteSignature<>(sql, signature.parameters, parameters, null, signature.columns,
-                signature.cursorFactory, context.getRootSchema(), List.of(), maxRowCount, plan,
-                signature.statementType);
+        return new CalciteSignature<>(sql, signature.parameters(), parameters, null, signature.columns(),
+                signature.cursorFactory(), context.getRootSchema(), List.of(), maxRowCount, plan,
+                Meta.StatementType.SELECT);
     }
 
     /** The plan's code compiled as Calcite compiles it (EnumerableInterpretable.getBindable), as class files. */

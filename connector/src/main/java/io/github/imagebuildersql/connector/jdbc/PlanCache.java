@@ -140,6 +140,7 @@ final class PlanCache {
         @SuppressWarnings("unchecked")
         Bindable<T> plan = (Bindable<T>) new PlanLoader(classes).loadClass(PLAN_CLASS).getDeclaredConstructor()
                 .newInstance();
+        // store keeps SELECTs only, so that is what every entry holds
         return new CalciteSignature<>(sql, signature.parameters(), parameters, null, signature.columns(),
                 signature.cursorFactory(), context.getRootSchema(), List.of(), maxRowCount, plan,
                 Meta.StatementType.SELECT);

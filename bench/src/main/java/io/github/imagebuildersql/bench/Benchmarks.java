@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.calcite.jdbc.CalciteConnection;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -615,7 +616,7 @@ public final class Benchmarks {
     String markdown() {
         Runtime rt = Runtime.getRuntime();
         String header = "# Benchmarks\n\nMeasured by `bench/run` (settings: " + settings.name() + ") on "
-                + LocalDate.now() + ": " + rt.availableProcessors() + " cores, " + System.getProperty("java.vm.name")
+                + LocalDate.now() + ": " + rt.availableProcessors() + " cores" + cpuModel() + ", " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + ". Every figure is measured against the emulator with "
                 + settings.latencyMs() + " ms injected latency (±20% jitter), side by side with its bound; times are "
@@ -625,5 +626,18 @@ public final class Benchmarks {
                 + (Processes.LAUNCHERS_FLAGS.isEmpty() ? "(none on this machine)" : "on this machine (`"
                         + String.join(" ", Processes.LAUNCHERS_FLAGS) + "`)") + ".\n";
         return report.markdown(header);
+    }
+
+    /**
+     * The processor's name, as " (name)", or nothing where the OS does not say: runs on machines of one
+     * kind but different processors differ by a factor of three in CPU-bound figures (cases 6 and 6b).
+     */
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> " (" + l.substring(l.indexOf(':') + 1).trim() + ")").orElse("");
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
     }
 }

@@ -26,7 +26,7 @@ final class WholeProcessScan {
             + "in all (\\d+) ms");
     static final String[] PHASES = {"JVM start → main()", "    of which the first JVM, until it started the second",
             "main() → connected (driver, Calcite connection, SDK clients)",
-            "connected → scan opened (the kept plan; the organisation's accounts: ListAccounts)",
+            "connected → scan opened (the kept plan; the accounts are listed in the URL)",
             "scan opened → first row (AssumeRole, the first ListImagePipelines)",
             "first row → exit (the rest of the calls, every row written)",
             "CPU of the command's JVM (all threads)"};
@@ -135,13 +135,13 @@ final class WholeProcessScan {
                     + " cores busy on median" + (cpu / j.median() > 1.3 ? ", so the CPU, not the " + latencyMs
                     + " ms latency, sets the time" : "") + ". From "
                     + "the connection to the last row takes " + Samples.fmt(scan) + " ms for its " + calls
-                    + " calls (ListAccounts, AssumeRole, ListImagePipelines), whose latency bound at maxConcurrency "
+                    + " calls (AssumeRole per account, ListImagePipelines pages), whose latency bound at maxConcurrency "
                     + Benchmarks.MAX_CONCURRENCY + " is "
                     + Samples.fmt(Math.ceil((double) calls / Benchmarks.MAX_CONCURRENCY) * latencyMs) + " ms: "
                     + "on a new JVM every call runs the SDK's path (signing, the Apache client, JSON, interceptors) "
                     + "in the interpreter until C1 has compiled it, on " + Benchmarks.MAX_CONCURRENCY
-                    + " threads sharing 2 cores with the compiler. "
-                    + (ratio >= 10 ? "" : "Profiles by hand (async-profiler, ctimer) put the scan threads' CPU in "
+                    + " threads sharing 2 cores with the compiler."
+                    + (ratio >= 10 ? "" : " Profiles by hand (async-profiler, ctimer) put the scan threads' CPU in "
                     + "the SDK's own code: the Apache HTTP client about a fifth, signing, JSON unmarshalling and the "
                     + "interceptor chain about a sixth each; the connector's row building and CSV output are a few "
                     + "per cent. Most of the per-call path is never compiled in a run this short: the JIT raises "

@@ -31,7 +31,8 @@ final class CpuProfile {
         AREAS.put("software.amazon.awssdk.thirdparty.jackson", "request and response (un)marshalling");
         AREAS.put("software.amazon.awssdk.services", "request and response (un)marshalling");
         AREAS.put("software.amazon.awssdk", "the SDK's request pipeline (interceptors, retries, metrics, timeouts)");
-        AREAS.put("io.github.imagebuildersql.connector", "connector (partitions, rows, proxies)");
+        AREAS.put("io.github.imagebuildersql.core", "core (partitions, calls, rows)");
+        AREAS.put("io.github.imagebuildersql.connector", "Calcite adapter and JDBC driver");
         AREAS.put("org.apache.calcite", "Calcite and JDBC");
         AREAS.put("org.codehaus", "Calcite and JDBC");
     }

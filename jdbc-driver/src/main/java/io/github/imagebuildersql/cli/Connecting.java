@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.cli;
 
-import io.github.imagebuildersql.connector.config.Property;
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
+import io.github.imagebuildersql.core.config.Property;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.github.imagebuildersql.cli;
 
-import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
+import io.github.imagebuildersql.core.table.Tables;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,8 +102,8 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
     }
 
     private static String tableNamed(String name) {
-        return ImageBuilderSchema.tableNames().stream().filter(t -> t.equalsIgnoreCase(name))
+        return Tables.names().stream().filter(t -> t.equalsIgnoreCase(name))
                 .findFirst().orElseThrow(() -> new Failures.CliFailure(ExitCode.USAGE, "--table: no table '" + name
-                        + "'; tables: " + String.join(", ", ImageBuilderSchema.tableNames())));
+                        + "'; tables: " + String.join(", ", Tables.names())));
     }
 }

@@ -1,10 +1,10 @@
 package io.github.imagebuildersql.cli;
 
-import io.github.imagebuildersql.connector.aws.AwsErrors;
-import io.github.imagebuildersql.connector.config.ConfigException;
-import io.github.imagebuildersql.connector.partition.Scope;
-import io.github.imagebuildersql.connector.scan.ScanExecution;
-import io.github.imagebuildersql.connector.scan.ScanFailedException;
+import io.github.imagebuildersql.core.aws.AwsErrors;
+import io.github.imagebuildersql.core.config.ConfigException;
+import io.github.imagebuildersql.core.partition.Scope;
+import io.github.imagebuildersql.core.scan.ScanExecution;
+import io.github.imagebuildersql.core.scan.ScanFailedException;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.concurrent.CancellationException;

@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.cli;
 
-import io.github.imagebuildersql.connector.jdbc.DemoEstate;
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
+import io.github.imagebuildersql.core.config.DemoEstates;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code java -jar imagebuilder-jdbc.jar COMMAND}: the command line in the same jar as the driver. */
 public final class Main implements Runnable {
@@ -52,7 +52,7 @@ public final class Main implements Runnable {
         List<String> words = Arrays.asList(args);
         if (args.length > 0 && COMMANDS.containsKey(args[0]) && words.contains("--demo") && !words.contains("--help")
                 && !words.contains("-h")) {
-            DemoEstate.startAhead(); // while picocli reads the arguments and the driver connects
+            DemoEstates.startAhead(); // while picocli reads the arguments and the driver connects
         }
         int exit = run(args, System.out, System.err);
         recordingComplete(exit);

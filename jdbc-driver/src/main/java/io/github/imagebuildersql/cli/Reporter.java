@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.cli;
 
-import io.github.imagebuildersql.connector.scan.PartitionFailure;
-import io.github.imagebuildersql.connector.scan.ScanListener;
+import io.github.imagebuildersql.core.scan.PartitionFailure;
+import io.github.imagebuildersql.core.scan.ScanListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.github.imagebuildersql.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.connector.row.SdkJson;
+import io.github.imagebuildersql.core.row.SdkJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

@@ -1,6 +1,6 @@
 package io.github.imagebuildersql.cli;
 
-import io.github.imagebuildersql.connector.scan.PartitionFailure;
+import io.github.imagebuildersql.core.scan.PartitionFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -2,7 +2,7 @@ package io.github.imagebuildersql.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.connector.row.SdkJson;
+import io.github.imagebuildersql.core.row.SdkJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

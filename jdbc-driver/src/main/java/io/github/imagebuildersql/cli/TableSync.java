@@ -232,7 +232,7 @@ final class TableSync {
         }
     }
 
-    static List<String> partitionKeys(List<io.github.imagebuildersql.connector.scan.PartitionFailure> failures) {
+    static List<String> partitionKeys(List<io.github.imagebuildersql.core.scan.PartitionFailure> failures) {
         List<String> keys = new ArrayList<>();
         for (var f : failures) {
             keys.add(f.partition().account() + "/" + f.partition().region());

@@ -61,7 +61,7 @@ class CommandLineIT {
         assertEquals(written, Files.getLastModifiedTime(kept.get(0)), "read, not planned and written again");
         assertTrue(java.util.Arrays.equals(entry, Files.readAllBytes(kept.get(0))));
         String loaded = Files.readString(classes);
-        Matcher table = Pattern.compile("\\.connector\\.table\\.(\\w+Table) source").matcher(loaded);
+        Matcher table = Pattern.compile("\\.core\\.table\\.(\\w+Table) source").matcher(loaded);
         List<String> defined = table.results().map(m -> m.group(1)).toList();
         assertEquals(List.of("ImagePipelineTable"), defined, "the kept plan's process defines only the table it reads");
         // A dynamic proxy's class is generated when first used: tens of milliseconds of CPU each in a new JVM.

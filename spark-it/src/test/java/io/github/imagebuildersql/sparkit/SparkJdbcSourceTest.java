@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
-import io.github.imagebuildersql.connector.table.Column;
-import io.github.imagebuildersql.connector.table.ColumnType;
-import io.github.imagebuildersql.connector.table.TableDefinition;
+import io.github.imagebuildersql.core.table.Column;
+import io.github.imagebuildersql.core.table.ColumnType;
+import io.github.imagebuildersql.core.table.TableDefinition;
+import io.github.imagebuildersql.core.table.Tables;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ class SparkJdbcSourceTest {
     @Test
     void everyTableLoadsByNameWithTheRowsTheDriverReturns() throws Exception {
         assertTrue(TimeZone.getDefault().getRawOffset() != 0, "the JVM runs outside UTC");
-        for (TableDefinition<?> t : ImageBuilderSchema.definitions()) {
+        for (TableDefinition<?> t : Tables.all()) {
             Dataset<Row> rows = table(t.name());
             assertEquals(t.columns().size(), rows.schema().fields().length, t.name());
             for (Column<?> c : t.columns()) {

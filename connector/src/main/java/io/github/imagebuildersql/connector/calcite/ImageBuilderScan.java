@@ -1,7 +1,5 @@
 package io.github.imagebuildersql.connector.calcite;
 
-import io.github.imagebuildersql.connector.scan.PointFilters;
-import io.github.imagebuildersql.connector.scan.SpecText;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;

@@ -1,6 +1,6 @@
 package io.github.imagebuildersql.connector.calcite;
 
-import io.github.imagebuildersql.connector.config.ConnectorConfig;
+import io.github.imagebuildersql.core.config.ConnectorConfig;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,20 +1,20 @@
 package io.github.imagebuildersql.connector.calcite;
 
-import io.github.imagebuildersql.connector.partition.Partition;
-import io.github.imagebuildersql.connector.row.RowBuilder;
-import io.github.imagebuildersql.connector.scan.ColumnConstraints;
-import io.github.imagebuildersql.connector.scan.PointFilters;
-import io.github.imagebuildersql.connector.scan.ScanExecution;
-import io.github.imagebuildersql.connector.scan.ScanListener;
-import io.github.imagebuildersql.connector.scan.ScanPlan;
-import io.github.imagebuildersql.connector.scan.ScanPlanner;
-import io.github.imagebuildersql.connector.table.Column;
-import io.github.imagebuildersql.connector.table.ColumnType;
-import io.github.imagebuildersql.connector.table.TableDefinition;
+import io.github.imagebuildersql.core.scan.Inventory;
+import io.github.imagebuildersql.core.scan.ScanExecution;
+import io.github.imagebuildersql.core.scan.ScanListener;
+import io.github.imagebuildersql.core.scan.ScanPlan;
+import io.github.imagebuildersql.core.scan.ScanRequest;
+import io.github.imagebuildersql.core.table.Column;
+import io.github.imagebuildersql.core.table.ColumnType;
+import io.github.imagebuildersql.core.table.TableDefinition;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiPredicate;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -102,9 +102,10 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
      * {@code applied} holds the filters the scan applies to every row itself, which Calcite does not check.
      */
     public Enumerable<Object[]> scan(DataContext root, int[] columns, PointFilters where, PointFilters applied) {
-        boolean detail = IntStream.of(columns).anyMatch(i -> definition().columns().get(i).needsDetail());
-        ColumnConstraints pinned = schema.pushdownEnabled() ? where.resolve(root) : ColumnConstraints.none();
-        BiPredicate<T, Partition> rowFilter = RowBuilder.filter(definition(), applied.resolve(root).all());
+        List<String> names = IntStream.of(columns).mapToObj(i -> definition().columns().get(i).name()).toList();
+        ScanRequest request = ScanRequest.of(names)
+                .where(schema.pushdownEnabled() ? byName(where.resolve(root)) : Map.of())
+                .enforcing(byName(applied.resolve(root)));
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
         Long timeout = DataContext.Variable.TIMEOUT.get(root);
         // The listener is taken here, on the statement's own thread, before any worker starts.
@@ -112,10 +113,68 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
-                ScanPlan plan = ScanPlanner.plan(definition(), pinned, schema.scope(), detail);
-                return new ScanExecution<>(definition(), plan, new RowBuilder<>(definition(), columns), rowFilter,
-                        schema.clients(), schema.config(), listener, cancelled, timeout == null ? 0 : timeout);
+                Inventory inventory = schema.inventory();
+                ScanPlan plan = inventory.plan(definition(), request);
+                return new Rows(inventory.execute(definition(), plan, request, listener,
+                        cancelled == null ? null : cancelled::get, timeout == null ? 0 : timeout), timestamps(columns));
             }
         };
+    }
+
+    private Map<String, Set<String>> byName(Map<Integer, Set<String>> byIndex) {
+        Map<String, Set<String>> named = new LinkedHashMap<>();
+        byIndex.forEach((i, values) -> named.put(definition().columns().get(i).name(), values));
+        return named;
+    }
+
+    /** Which of the row's positions hold a TIMESTAMP. */
+    private boolean[] timestamps(int[] columns) {
+        boolean[] timestamp = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            timestamp[i] = definition().columns().get(columns[i]).type() == ColumnType.TIMESTAMP;
+        }
+        return timestamp;
+    }
+
+    /** A scan's rows in Calcite's representation: a TIMESTAMP is its milliseconds since the epoch. */
+    private static final class Rows implements Enumerator<Object[]> {
+        private final ScanExecution<?> scan;
+        private final boolean[] timestamp;
+        private Object[] current;
+
+        Rows(ScanExecution<?> scan, boolean[] timestamp) {
+            this.scan = scan;
+            this.timestamp = timestamp;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (!scan.hasNext()) {
+                return false;
+            }
+            Object[] row = scan.next();
+            for (int i = 0; i < row.length; i++) {
+                if (timestamp[i] && row[i] instanceof Instant instant) {
+                    row[i] = instant.toEpochMilli();
+                }
+            }
+            current = row;
+            return true;
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException("a scan cannot be restarted; run the query again");
+        }
+
+        @Override
+        public void close() {
+            scan.close();
+        }
     }
 }

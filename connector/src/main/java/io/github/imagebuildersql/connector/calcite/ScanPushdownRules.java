@@ -1,6 +1,5 @@
 package io.github.imagebuildersql.connector.calcite;
 
-import io.github.imagebuildersql.connector.scan.PointFilters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptRule;

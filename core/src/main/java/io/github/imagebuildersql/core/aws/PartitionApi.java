@@ -1,0 +1,263 @@
+package io.github.imagebuildersql.core.aws;
+
+import io.github.imagebuildersql.core.partition.Partition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.sts.model.StsException;
+
+/**
+ * One partition's Image Builder API as a query sees it: every call takes one of the query's permits
+ * (so at most maxConcurrency requests are in flight), stops once the query is cancelled, and names
+ * itself when it fails.
+ */
+public final class PartitionApi {
+    private final Partition partition;
+    private final ImagebuilderClient client;
+    private final Semaphore permits;
+    private final BooleanSupplier cancelled;
+    private final Runnable renewCredentials;
+    private final Executor helpers;
+    private final int detailConcurrency;
+    private final RequestPacer pacer;
+    private final ResponseCache.Lookup cache;
+
+    /**
+     * @param helpers runs a partition's extra detail-call workers on the scan's threads
+     * @param detailConcurrency detail calls of this partition at once (the caller's thread counts as one)
+     * @param rateLimit requests per second to this account and region, or 0 for no limit
+     * @param cache answers before AWS is asked ({@code cacheTtl}), or null for none
+     */
+    public PartitionApi(Partition partition, ImagebuilderClient client, Semaphore permits, BooleanSupplier cancelled,
+            Runnable renewCredentials, Executor helpers, int detailConcurrency, int rateLimit,
+            ResponseCache.Lookup cache) {
+        this.cache = cache;
+        this.partition = partition;
+        this.client = client;
+        this.permits = permits;
+        this.cancelled = cancelled;
+        this.renewCredentials = renewCredentials;
+        this.helpers = helpers;
+        this.detailConcurrency = detailConcurrency;
+        this.pacer = rateLimit > 0 ? new RequestPacer(rateLimit) : null;
+    }
+
+    /** What AWS answers to credentials it considers expired, in the services this connector calls. */
+    private static final Set<String> EXPIRED = Set.of("ExpiredTokenException", "ExpiredToken",
+            "RequestExpired");
+
+    public Partition partition() {
+        return partition;
+    }
+
+    public boolean cancelled() {
+        return cancelled.getAsBoolean();
+    }
+
+    /**
+     * Makes one API call under a permit. Credentials AWS calls expired are renewed once and the call made
+     * again: a long scan outlives the role sessions it started with.
+     */
+    public <R> R call(String operation, Function<ImagebuilderClient, R> call) {
+        return cache == null ? callAws(operation, call) : cache.answer(partition, call, () -> callAws(operation, call));
+    }
+
+    private <R> R callAws(String operation, Function<ImagebuilderClient, R> call) {
+        try {
+            return attempt(operation, call);
+        } catch (ApiCallException e) {
+            if (!EXPIRED.contains(e.errorCode())) {
+                throw e;
+            }
+            renewCredentials.run();
+            return attempt(operation, call);
+        }
+    }
+
+    private <R> R attempt(String operation, Function<ImagebuilderClient, R> call) {
+        if (cancelled()) {
+            throw new CancelledException();
+        }
+        if (pacer != null) {
+            pacer.awaitTurn(cancelled); // before taking a permit: a paced partition does not hold up the others
+        }
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+        try {
+            if (cancelled()) {
+                throw new CancelledException();
+            }
+            return call.apply(client);
+        } catch (SdkException e) {
+            if (cancelled() || Thread.currentThread().isInterrupted()) {
+                throw new CancelledException();
+            }
+            throw new ApiCallException(partition, operation, e);
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
+     * One detail call per item (GetWorkflow per build version, GetImage per image, ...), the answers in
+     * the items' order. Every table's detail calls go through here. Up to detailConcurrency of them run at
+     * once, each under one of the query's permits: this thread works through the items, and helpers on
+     * the scan's threads join it as they come free (it never waits for a helper that has not started,
+     * so a scan whose threads are all busy still progresses). The first failure fails the whole batch.
+     */
+    public <S, R> List<R> detailCalls(String operation, List<S> items, Function<S, Function<ImagebuilderClient, R>> call) {
+        DetailBatch<S, R> batch = new DetailBatch<>(operation, items, call);
+        for (int i = 1; i < Math.min(detailConcurrency, items.size()); i++) {
+            helpers.execute(batch::work);
+        }
+        batch.work();
+        return batch.answers();
+    }
+
+    /** The items of one detail batch, claimed one at a time by whichever thread is free. */
+    private final class DetailBatch<S, R> {
+        private final String operation;
+        private final List<S> items;
+        private final Function<S, Function<ImagebuilderClient, R>> call;
+        private final Object[] answers;
+        private final AtomicInteger next = new AtomicInteger();
+        private int working; // guarded by this
+        private RuntimeException failure; // guarded by this
+
+        DetailBatch(String operation, List<S> items, Function<S, Function<ImagebuilderClient, R>> call) {
+            this.operation = operation;
+            this.items = items;
+            this.call = call;
+            this.answers = new Object[items.size()];
+        }
+
+        void work() {
+            synchronized (this) {
+                if (failure != null) {
+                    return;
+                }
+                working++; // counted before claiming an item, so the owner waits for every claimed one
+            }
+            try {
+                for (int i = next.getAndIncrement(); i < answers.length && !failed(); i = next.getAndIncrement()) {
+                    Object answer = call(operation, call.apply(items.get(i)));
+                    synchronized (this) {
+                        answers[i] = answer;
+                    }
+                }
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
+            } finally {
+                synchronized (this) {
+                    working--;
+                    notifyAll();
+                }
+            }
+        }
+
+        private synchronized boolean failed() {
+            return failure != null;
+        }
+
+        @SuppressWarnings("unchecked")
+        synchronized List<R> answers() {
+            while (working > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException();
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            next.set(answers.length); // a helper that starts from now on finds nothing to do
+            List<R> list = new ArrayList<>(answers.length);
+            for (Object a : answers) {
+                list.add((R) a);
+            }
+            return list;
+        }
+    }
+
+    /** A Get that answers "no such resource" with empty rather than an error. */
+    public <R> Optional<R> getOrEmpty(String operation, Function<ImagebuilderClient, R> call) {
+        try {
+            return Optional.ofNullable(call(operation, call));
+        } catch (ApiCallException e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Follows {@code nextToken} from the first page to the last, handing each page's items on as it
+     * arrives; the pages of one listing are necessarily in series.
+     */
+    public <P, I> void pages(String operation, Function<String, Function<ImagebuilderClient, P>> request,
+            Function<P, List<I>> items, Function<P, String> nextToken, Consumer<List<I>> sink) {
+        String token = null;
+        do {
+            P page = call(operation, request.apply(token));
+            sink.accept(items.apply(page));
+            token = nextToken.apply(page);
+        } while (token != null && !cancelled());
+    }
+
+    /** An API call that failed after the SDK's retries. */
+    public static final class ApiCallException extends RuntimeException {
+        private final Partition partition;
+        private final String operation;
+
+        ApiCallException(Partition partition, String operation, SdkException cause) {
+            this(partition, cause instanceof StsException ? "AssumeRole (for " + operation + ")" : operation, cause, 0);
+        }
+
+        private ApiCallException(Partition partition, String operation, SdkException cause, int unused) {
+            super(operation + " failed in account " + partition.account() + " region " + partition.region() + ": "
+                    + AwsErrors.code(cause) + ": " + AwsErrors.message(cause), cause);
+            this.partition = partition;
+            this.operation = operation;
+        }
+
+        public Partition partition() {
+            return partition;
+        }
+
+        public String operation() {
+            return operation;
+        }
+
+        public String errorCode() {
+            return AwsErrors.code(getCause());
+        }
+    }
+
+    /** The query was cancelled or closed; the work stops without an error of its own. */
+    public static final class CancelledException extends RuntimeException {
+        public CancelledException() {
+            super("cancelled", null, false, false);
+        }
+    }
+}

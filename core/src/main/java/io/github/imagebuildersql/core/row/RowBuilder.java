@@ -1,0 +1,68 @@
+package io.github.imagebuildersql.core.row;
+
+import io.github.imagebuildersql.core.partition.Partition;
+import io.github.imagebuildersql.core.table.Column;
+import io.github.imagebuildersql.core.table.TableDefinition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
+
+/**
+ * Turns an API object into the requested columns of one row, as plain Java values: VARCHAR and JSON columns
+ * are {@link String}s (JSON as the API's compact text), BOOLEAN {@link Boolean}, INTEGER {@link Integer},
+ * DOUBLE {@link Double}, TIMESTAMP {@link Instant}, TAGS a {@link TagMap}; NULL is null. Each engine turns
+ * these into its own representation.
+ */
+public final class RowBuilder<T> {
+    private final List<Column<T>> columns;
+    private final Column<T> key;
+
+    public RowBuilder(TableDefinition<T> table, List<String> columnNames) {
+        this.columns = columnNames.stream().map(table::column).toList();
+        this.key = table.column("_key");
+    }
+
+    /** The requested columns that only a detail call returns. */
+    public Set<String> detailColumns() {
+        return columns.stream().filter(Column::needsDetail).map(Column::name).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether an item satisfies the point constraints the scan applies itself (plain VARCHAR columns only). */
+    public static <T> BiPredicate<T, Partition> filter(TableDefinition<T> table, Map<String, Set<String>> constraints) {
+        BiPredicate<T, Partition> all = (item, partition) -> true;
+        for (Map.Entry<String, Set<String>> e : constraints.entrySet()) {
+            Column<T> c = table.column(e.getKey());
+            Set<String> allowed = e.getValue();
+            all = all.and((item, partition) -> {
+                Object v = c.value().apply(item, partition);
+                return v != null && allowed.contains(v); // NULL = 'x' is never true
+            });
+        }
+        return all;
+    }
+
+    public Object[] row(T item, Partition partition) {
+        Object[] row = new Object[columns.size()];
+        for (int i = 0; i < row.length; i++) {
+            Column<T> c = columns.get(i);
+            Object value = c.value().apply(item, partition);
+            row[i] = value == null ? null : switch (c.type()) {
+                case VARCHAR, BOOLEAN, INTEGER, DOUBLE -> value;
+                case TIMESTAMP -> value instanceof Instant instant ? instant
+                        : Timestamps.parse((String) value, c.name(), (String) key.value().apply(item, partition));
+                case JSON -> SdkJson.toJson(value);
+                case TAGS -> value instanceof SdkAutoConstructMap ? null : tags(value);
+            };
+        }
+        return row;
+    }
+
+    @SuppressWarnings("unchecked") // the SDK's tag members are Map<String, String>
+    private static TagMap tags(Object value) {
+        return new TagMap((Map<String, String>) value);
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.imagebuildersql.core.scan;
+
+import io.github.imagebuildersql.core.aws.AwsClients;
+import io.github.imagebuildersql.core.config.ConnectorConfig;
+import io.github.imagebuildersql.core.partition.Scope;
+import io.github.imagebuildersql.core.table.TableDefinition;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One configuration's inventory: its AWS clients and the accounts and regions it covers, shared by every scan
+ * of a connection (or a Trino catalog) and closed with it. Scans are planned from an engine's request and run
+ * here.
+ */
+public final class Inventory implements AutoCloseable {
+    private final ConnectorConfig config;
+    private final AwsClients clients;
+    private final Scope scope;
+
+    public Inventory(ConnectorConfig config) {
+        this.config = config;
+        this.clients = new AwsClients(config);
+        this.scope = new Scope(config, clients);
+    }
+
+    public ConnectorConfig config() {
+        return config;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    /** The calls a request needs: partitions to list or ARNs to fetch (see {@link ScanPlanner}). */
+    public ScanPlan plan(TableDefinition<?> table, ScanRequest request) {
+        return ScanPlanner.plan(table, request, scope);
+    }
+
+    /**
+     * Starts running a plan; the rows are the request's columns.
+     *
+     * @param cancelled whether the statement was cancelled, or null
+     * @param timeoutMillis how long the scan may take, or 0 for no limit
+     */
+    public <T> ScanExecution<T> execute(TableDefinition<T> table, ScanPlan plan, ScanRequest request,
+            ScanListener listener, BooleanSupplier cancelled, long timeoutMillis) {
+        return new ScanExecution<>(table, plan, request, clients, config, listener, cancelled, timeoutMillis);
+    }
+
+    @Override
+    public void close() {
+        clients.close();
+    }
+}

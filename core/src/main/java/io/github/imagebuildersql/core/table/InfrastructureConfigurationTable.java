@@ -1,0 +1,99 @@
+package io.github.imagebuildersql.core.table;
+
+import static io.github.imagebuildersql.core.table.ColumnType.BOOLEAN;
+import static io.github.imagebuildersql.core.table.ColumnType.JSON;
+import static io.github.imagebuildersql.core.table.ColumnType.TAGS;
+import static io.github.imagebuildersql.core.table.ColumnType.TIMESTAMP;
+import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
+import static io.github.imagebuildersql.core.table.Listed.detail;
+import static io.github.imagebuildersql.core.table.Listed.either;
+
+import io.github.imagebuildersql.core.partition.Partition;
+import java.util.function.Function;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.imagebuilder.model.InfrastructureConfiguration;
+import software.amazon.awssdk.services.imagebuilder.model.InfrastructureConfigurationSummary;
+import software.amazon.awssdk.services.imagebuilder.model.ListInfrastructureConfigurationsResponse;
+
+/**
+ * {@code aws.imagebuilder_infrastructure_configuration}: the build and test hosts. The summary lacks
+ * the security-relevant members (instance metadata options, terminate on failure, subnet, key pair,
+ * logging): they cost one GetInfrastructureConfiguration per configuration.
+ */
+public final class InfrastructureConfigurationTable {
+    private InfrastructureConfigurationTable() {}
+
+    private static final Function<String, Function<ImagebuilderClient, InfrastructureConfiguration>> GET =
+            arn -> c -> c.getInfrastructureConfiguration(r -> r.infrastructureConfigurationArn(arn))
+                    .infrastructureConfiguration();
+
+    public static final TableDefinition<Listed<InfrastructureConfigurationSummary, InfrastructureConfiguration>>
+            DEFINITION = TableDefinition
+            .<Listed<InfrastructureConfigurationSummary, InfrastructureConfiguration>>table(
+                    "imagebuilder_infrastructure_configuration")
+            .description("EC2 Image Builder infrastructure configurations: the instances that build and test images, "
+                    + "one row per configuration.")
+            .listedBy((api, options, sink) -> api.pages("ListInfrastructureConfigurations",
+                    token -> c -> c.listInfrastructureConfigurations(r -> r.filters(options.filtersOrNull())
+                            .nextToken(token)),
+                    ListInfrastructureConfigurationsResponse::infrastructureConfigurationSummaryList,
+                    ListInfrastructureConfigurationsResponse::nextToken,
+                    configs -> sink.accept(Listed.page(api, configs, options.detail(), null,
+                            "GetInfrastructureConfiguration", s -> GET.apply(s.arn())))))
+            .fetchedBy("infrastructure-configuration/[a-z0-9-_]+", (api, arn) -> api.getOrEmpty(
+                    "GetInfrastructureConfiguration", GET.apply(arn)).map(Listed::of), "arn", "_key")
+
+            .column("_key", VARCHAR, either(InfrastructureConfigurationSummary::arn, InfrastructureConfiguration::arn),
+                    "Unique key of the row: the configuration's ARN.")
+            .partitionColumn("account_id", Partition::account, "The AWS account that owns the configuration.")
+            .column("arn", VARCHAR, either(InfrastructureConfigurationSummary::arn, InfrastructureConfiguration::arn),
+                    "The Amazon Resource Name (ARN) of the infrastructure configuration.")
+            .column("name", VARCHAR, either(InfrastructureConfigurationSummary::name, InfrastructureConfiguration::name),
+                    "The name of the infrastructure configuration.")
+            .column("description", VARCHAR,
+                    either(InfrastructureConfigurationSummary::description, InfrastructureConfiguration::description),
+                    "The description of the infrastructure configuration.")
+            .column("instance_types", JSON,
+                    either(InfrastructureConfigurationSummary::instanceTypes, InfrastructureConfiguration::instanceTypes),
+                    "The instance types of the infrastructure configuration (JSON list).")
+            .column("instance_profile_name", VARCHAR, either(InfrastructureConfigurationSummary::instanceProfileName,
+                    InfrastructureConfiguration::instanceProfileName), "The instance profile of the build instances.")
+            .detailColumn("security_group_ids", JSON, detail(InfrastructureConfiguration::securityGroupIds),
+                    "The security group IDs of the build instances (JSON list; one "
+                            + "GetInfrastructureConfiguration call per row).")
+            .detailColumn("subnet_id", VARCHAR, detail(InfrastructureConfiguration::subnetId),
+                    "The subnet ID of the build instances (one GetInfrastructureConfiguration call per row).")
+            .detailColumn("logging", JSON, detail(InfrastructureConfiguration::logging),
+                    "The logging configuration: the S3 location of the build logs (JSON; one "
+                            + "GetInfrastructureConfiguration call per row).")
+            .detailColumn("key_pair", VARCHAR, detail(InfrastructureConfiguration::keyPair),
+                    "The Amazon EC2 key pair of the build instances (one GetInfrastructureConfiguration call per row).")
+            .detailColumn("terminate_instance_on_failure", BOOLEAN,
+                    detail(InfrastructureConfiguration::terminateInstanceOnFailure),
+                    "Whether a build instance is terminated when the build fails; false keeps it for troubleshooting "
+                            + "(one GetInfrastructureConfiguration call per row).")
+            .detailColumn("sns_topic_arn", VARCHAR, detail(InfrastructureConfiguration::snsTopicArn),
+                    "The ARN of the SNS topic to which image build event notifications are sent (one "
+                            + "GetInfrastructureConfiguration call per row).")
+            .column("date_created", TIMESTAMP, either(InfrastructureConfigurationSummary::dateCreated,
+                    InfrastructureConfiguration::dateCreated), "The date on which the configuration was created (UTC).")
+            .column("date_updated", TIMESTAMP, either(InfrastructureConfigurationSummary::dateUpdated,
+                    InfrastructureConfiguration::dateUpdated), "The date on which the configuration was last updated (UTC).")
+            .column("resource_tags", TAGS, either(InfrastructureConfigurationSummary::resourceTags,
+                    InfrastructureConfiguration::resourceTags), "The tags attached to the resources created by Image Builder.")
+            .detailColumn("instance_metadata_options", JSON, detail(InfrastructureConfiguration::instanceMetadataOptions),
+                    "The instance metadata options of the build instances: httpTokens 'required' enforces IMDSv2, "
+                            + "'optional' allows IMDSv1 (JSON; one GetInfrastructureConfiguration call per row).")
+            .column("tags", TAGS, either(InfrastructureConfigurationSummary::tags, InfrastructureConfiguration::tags),
+                    "The tags of the infrastructure configuration.")
+            .column("placement", JSON,
+                    either(InfrastructureConfigurationSummary::placement, InfrastructureConfiguration::placement),
+                    "Where the build instances run: availability zone, tenancy, host (JSON).")
+            .partitionColumn("region", Partition::region, "The AWS region of the configuration.")
+            .detailColumn("infrastructure_configuration", JSON, detail(c -> c),
+                    "The whole configuration as GetInfrastructureConfiguration returns it, as in Datadog DDSQL "
+                            + "(JSON; one call per row).")
+
+            .apiFilter("name", "name")
+            .build();
+}

@@ -2,9 +2,9 @@ package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.Json;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import io.github.imagebuildersql.emulator.service.Service.Call;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.util.Map;
 
 /** Image pipelines: listed and fetched whole, as the fixture holds them. */

@@ -2,9 +2,9 @@ package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.AwsError;
-import io.github.imagebuildersql.emulator.Json;
 import io.github.imagebuildersql.emulator.service.Service.Call;
+import io.github.imagebuildersql.emulator.wire.AwsError;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.imagebuildersql.emulator.Json;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

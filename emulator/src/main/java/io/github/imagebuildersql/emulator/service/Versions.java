@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.Json;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -29,10 +29,11 @@ public final class ImageBuilderService implements Service {
         this.faults = faults;
         this.requests = new Requests(model);
         new PipelineOperations(requests).register(operations);
-        new WorkflowOperations(requests).register(operations);
+        BuildVersionedOperations.workflows(requests).register(operations);
+        BuildVersionedOperations.images(requests).register(operations);
         new ImageOperations(requests).register(operations);
         new RecipeOperations(requests).register(operations);
-        new ComponentOperations(requests).register(operations);
+        BuildVersionedOperations.components(requests).register(operations);
         new ConfigurationOperations(requests).register(operations);
         new ScanFindingOperations(requests).register(operations);
         fixture.accounts().values().forEach(a -> a.regions().forEach((region, r) -> {

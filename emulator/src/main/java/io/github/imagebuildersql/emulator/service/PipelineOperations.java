@@ -30,7 +30,7 @@ final class PipelineOperations {
     }
 
     private ObjectNode get(Call call, Fixture.Region data) {
-        String arn = requests.arnParameter(call, "imagePipelineArn", "ImagePipelineArn");
+        String arn = requests.requiredParameter(call, "imagePipelineArn");
         ObjectNode pipeline = data.imagePipelines().stream()
                 .filter(p -> arn.equals(p.path("arn").asText())).findFirst()
                 .orElseThrow(() -> requests.notFound(arn));

@@ -66,6 +66,11 @@ final class Versions {
                 .filter(Versions::available).toList());
     }
 
+    /** Whether a build's state is DEPRECATED. */
+    static boolean deprecated(ObjectNode build) {
+        return "DEPRECATED".equals(build.path("state").path("status").asText());
+    }
+
     /** An image is available when AVAILABLE; a component or workflow unless its state says otherwise. */
     private static boolean available(ObjectNode build) {
         String status = build.path("state").path("status").asText("ACTIVE");

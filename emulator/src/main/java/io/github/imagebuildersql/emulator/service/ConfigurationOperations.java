@@ -56,8 +56,7 @@ final class ConfigurationOperations {
     private ObjectNode get(Call call, List<ObjectNode> objects, String parameter, String member) {
         String arn = requests.requiredParameter(call, parameter);
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set(member, objects.stream().filter(o -> arn.equals(o.path("arn").asText())).findFirst()
-                .orElseThrow(() -> requests.notFound(arn)));
+        out.set(member, requests.one(objects, "arn", arn));
         return out;
     }
 

@@ -36,6 +36,9 @@ public final class ImageBuilderService implements Service {
         BuildVersionedOperations.components(requests).register(operations);
         new ConfigurationOperations(requests).register(operations);
         new ScanFindingOperations(requests).register(operations);
+        new PolicyOperations(requests).register(operations);
+        new WorkflowExecutionOperations(requests).register(operations);
+        new LifecycleExecutionOperations(requests).register(operations);
         fixture.accounts().values().forEach(a -> a.regions().forEach((region, r) -> {
             if (r.error() != null && model.errorStatus(r.error()).isEmpty()) {
                 throw new IllegalArgumentException("fixture: account " + a.id() + " region " + region
@@ -56,8 +59,7 @@ public final class ImageBuilderService implements Service {
 
     @Override
     public Response handle(Call call) {
-        Fixture.Account account = fixture.account(call.caller().account());
-        Fixture.Region data = account == null ? Fixture.Region.EMPTY : account.region(call.region());
+        Fixture.Region data = fixture.view(call.caller().account(), call.region());
         if (data.delayMs() > 0) {
             faults.accept("slowPartition");
             try {

@@ -31,11 +31,8 @@ final class PipelineOperations {
 
     private ObjectNode get(Call call, Fixture.Region data) {
         String arn = requests.requiredParameter(call, "imagePipelineArn");
-        ObjectNode pipeline = data.imagePipelines().stream()
-                .filter(p -> arn.equals(p.path("arn").asText())).findFirst()
-                .orElseThrow(() -> requests.notFound(arn));
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("imagePipeline", pipeline);
+        out.set("imagePipeline", requests.one(data.imagePipelines(), "arn", arn));
         return out;
     }
 }

@@ -183,6 +183,20 @@ final class Requests {
         return s;
     }
 
+    /**
+     * An answer's members in the order of the operation's output shape: a page of items and the members that
+     * stand beside it (the parent a listing was asked for, say).
+     */
+    ObjectNode answer(Call call, ObjectNode page, Map<String, JsonNode> beside) {
+        return summary(page, model.outputShape(call.operation()), beside);
+    }
+
+    /** The object whose text member has this value (an ARN or ID), or the service's 404 naming the value. */
+    ObjectNode one(List<ObjectNode> objects, String member, String value) {
+        return objects.stream().filter(o -> value.equals(o.path(member).asText())).findFirst()
+                .orElseThrow(() -> notFound(value));
+    }
+
     AwsError error(String code, String message) {
         return new AwsError(code, model.errorStatus(code).orElse(400), message);
     }

@@ -105,6 +105,11 @@ public final class ServiceModel {
         return shape;
     }
 
+    /** The name of an operation's output shape, e.g. {@code ListWorkflowExecutionsResponse}. */
+    public String outputShape(String operation) {
+        return outputShape.get(operation);
+    }
+
     /** Whether an operation's answer carries a {@code requestId} (most do; ListLifecyclePolicies, for one, does not). */
     public boolean answersWithRequestId(String operation) {
         String shape = outputShape.get(operation);

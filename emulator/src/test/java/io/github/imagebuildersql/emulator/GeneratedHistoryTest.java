@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.imagebuilder.model.ImageVersion;
+import software.amazon.awssdk.services.imagebuilder.model.Ownership;
+import software.amazon.awssdk.services.imagebuilder.model.WorkflowExecutionMetadata;
+import software.amazon.awssdk.services.imagebuilder.model.WorkflowStepExecution;
 
 /**
  * What {@code --generate} records beside the resources: the amazon section and resource policies whenever it
@@ -155,6 +160,40 @@ class GeneratedHistoryTest {
         }
         assertTrue(EstateGenerator.generate("accounts=1,regions=1,pipelines=1,workflows=0").amazon().isEmpty(),
                 "no resources, no recipes naming Amazon's images");
+    }
+
+    @Test
+    void theRecordsAreServedThroughTheSdkInTheComputedPages() throws Exception {
+        Fixture.Region own = RICH.account(EstateGenerator.accountId(0)).region("us-east-1");
+        try (Emulator emulator = Emulator.start(RICH); ImagebuilderClient client = Sdk.of(emulator).imagebuilder("us-east-1")) {
+            List<String> amazon = client.listImagesPaginator(r -> r.owner(Ownership.AMAZON)).imageVersionList().stream()
+                    .map(ImageVersion::arn).toList();
+            assertEquals(RICH.amazon("us-east-1").images().stream().filter(i -> !status(i).equals("DEPRECATED")).count(),
+                    amazon.size());
+            assertEquals((amazon.size() + 24) / 25, emulator.stats().total("ListImages"));
+
+            String image = own.imagePackages().keySet().iterator().next();
+            assertEquals(30, client.listImagePackagesPaginator(r -> r.imageBuildVersionArn(image)).imagePackageList()
+                    .stream().count());
+            assertEquals(2, emulator.stats().total("ListImagePackages"), "30 packages, 25 a page");
+
+            List<WorkflowStepExecution> waiting = client.listWaitingWorkflowSteps(r -> { }).steps();
+            assertEquals(own.images().stream().filter(GeneratedHistoryTest::isHandStarted).map(i -> i.get("arn").asText())
+                    .toList(), waiting.stream().map(WorkflowStepExecution::imageBuildVersionArn).toList());
+
+            for (ObjectNode i : own.images()) {
+                String arn = i.get("arn").asText();
+                assertEquals(own.workflowExecutions().stream().filter(e -> e.get("imageBuildVersionArn").asText().equals(arn))
+                        .map(e -> e.get("workflowExecutionId").asText()).toList(), client.listWorkflowExecutions(
+                                r -> r.imageBuildVersionArn(arn)).workflowExecutions().stream()
+                                .map(WorkflowExecutionMetadata::workflowExecutionId).toList());
+            }
+            for (ObjectNode p : own.lifecyclePolicies()) {
+                assertEquals(own.lifecycleExecutions().stream().filter(e -> e.get("lifecyclePolicyArn").equals(p.get("arn")))
+                        .count(), client.listLifecycleExecutions(r -> r.resourceArn(p.get("arn").asText()))
+                                .lifecycleExecutions().size());
+            }
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;

@@ -12,6 +12,9 @@ import io.github.imagebuildersql.emulator.service.OrganizationsService;
 import io.github.imagebuildersql.emulator.service.Service;
 import io.github.imagebuildersql.emulator.service.ServiceModel;
 import io.github.imagebuildersql.emulator.service.StsService;
+import io.github.imagebuildersql.emulator.wire.AwsError;
+import io.github.imagebuildersql.emulator.wire.HttpRequest;
+import io.github.imagebuildersql.emulator.wire.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,7 +70,7 @@ public final class Emulator implements AutoCloseable {
         this.rateLimits = new RateLimits(options.rateLimit());
         this.credentials = new CredentialStore(fixture.credentials());
         this.verifier = new SigV4Verifier(credentials);
-        for (Service s : List.of(new ImageBuilderService(fixture, ServiceModel.imageBuilder(), stats),
+        for (Service s : List.of(new ImageBuilderService(fixture, ServiceModel.imageBuilder(), stats::fault),
                 new StsService(fixture, credentials, this::now, options.sessionTtl()),
                 new OrganizationsService(fixture))) {
             services.put(s.signingName(), s);

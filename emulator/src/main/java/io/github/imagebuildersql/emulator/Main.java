@@ -25,8 +25,9 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--generate", paramLabel = "SPEC",
             description = "Generate an estate instead: accounts=A,regions=R,pipelines=P,workflows=W[,seed=S]"
-                    + "[,images=I,components=C,findings=F,lifecyclePolicies=L][,varied=1]; varied=1 leaves every 6th "
-                    + "account × region partition empty and gives every 100th two more pages of pipelines.")
+                    + "[,images=I,components=C,findings=F,lifecyclePolicies=L[,packages=K,workflowExecutions=1,"
+                    + "lifecycleExecutions=E]][,varied=1]; varied=1 leaves every 6th account × region partition empty "
+                    + "and gives every 100th two more pages of pipelines.")
     private String generate;
 
     @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1; 0 picks a free one (default).")

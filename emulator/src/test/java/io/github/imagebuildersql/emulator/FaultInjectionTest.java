@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.imagebuildersql.emulator.fixture.EstateGenerator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;

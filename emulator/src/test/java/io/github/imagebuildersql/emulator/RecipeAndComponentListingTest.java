@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,7 +55,9 @@ class RecipeAndComponentListingTest extends SampleEstateTest {
                 PREFIX + "image-recipe/ci-runner-win2022/1.4.0", PREFIX + "image-recipe/bastion-cis/1.0.3"),
                 recipes.stream().map(ImageRecipeSummary::arn).toList());
         assertEquals("111111111111", recipes.get(0).owner());
-        assertTrue(imagebuilder.listImageRecipes(r -> r.owner(Ownership.AMAZON)).imageRecipeSummaryList().isEmpty());
+        assertEquals(emulator.fixture().amazon("us-east-1").imageRecipes().stream().map(o -> o.get("arn").asText()).toList(),
+                imagebuilder.listImageRecipes(r -> r.owner(Ownership.AMAZON)).imageRecipeSummaryList().stream()
+                        .map(ImageRecipeSummary::arn).toList());
         for (ImageRecipeSummary s : recipes) {
             SummaryAssertions.assertSummaryAgrees(s,
                     imagebuilder.getImageRecipe(r -> r.imageRecipeArn(s.arn())).imageRecipe());
@@ -113,9 +117,12 @@ class RecipeAndComponentListingTest extends SampleEstateTest {
                 PREFIX + "component/smoke-test-http/1.0.0"), versions.stream().map(ComponentVersion::arn).toList());
         assertEquals(ComponentStatus.DEPRECATED, versions.get(2).status());
         assertNull(versions.get(3).status());
-        assertEquals(List.of("arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.0.2"),
+        List<ObjectNode> amazons = new ArrayList<>(emulator.fixture().account("111111111111").region("us-east-1")
+                .components().stream().filter(c -> c.get("arn").asText().split(":")[4].equals("aws")).toList());
+        amazons.addAll(emulator.fixture().amazon("us-east-1").components());
+        assertEquals(amazons.stream().map(c -> versionOf(c.get("arn").asText())).distinct().toList(),
                 imagebuilder.listComponents(r -> r.owner(Ownership.AMAZON)).componentVersionList().stream()
-                        .map(ComponentVersion::arn).toList());
+                        .map(ComponentVersion::arn).toList(), "the account's own copy of one, then the amazon section's");
     }
 
     @Test

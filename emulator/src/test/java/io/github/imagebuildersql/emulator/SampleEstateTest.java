@@ -24,6 +24,11 @@ abstract class SampleEstateTest {
         emulator.close();
     }
 
+    /** The version ARN of a build version ARN: {@code …/1.2.3} of {@code …/1.2.3/4}. */
+    static String versionOf(String buildArn) {
+        return buildArn.substring(0, buildArn.lastIndexOf('/'));
+    }
+
     @BeforeEach
     void resetStats() {
         emulator.stats().reset();

@@ -1,15 +1,17 @@
 package io.github.imagebuildersql.emulator;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -47,11 +49,11 @@ final class Sdk {
         return copy;
     }
 
-    ImagebuilderClient imagebuilder(String region) {
+    ImagebuilderClient imagebuilder(String region, ExecutionInterceptor... interceptors) {
         return ImagebuilderClient.builder().endpointOverride(endpoint).region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClientBuilder(ApacheHttpClient.builder())
-                .overrideConfiguration(o -> o.retryStrategy(retries))
+                .overrideConfiguration(o -> o.retryStrategy(retries).executionInterceptors(List.of(interceptors)))
                 .build();
     }
 

@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.Filter;
 import software.amazon.awssdk.services.imagebuilder.model.InvalidRequestException;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
@@ -82,6 +86,21 @@ class WorkflowListingTest extends SampleEstateTest {
     void getWorkflowByVersionArnReturnsTheLatestBuild() {
         assertEquals(VERSION_ARN + "/2",
                 imagebuilder.getWorkflow(r -> r.workflowBuildVersionArn(VERSION_ARN)).workflow().arn());
+    }
+
+    @Test
+    void byNameKeepsEachNamesLatestVersion() throws Exception {
+        String prefix = "arn:aws:imagebuilder:us-east-1:111111111111:workflow/build/";
+        String json = FixtureFormatTest.CREDENTIALS + "{\"workflows\": ["
+                + "{\"arn\": \"" + prefix + "hardening/1.0.0/1\", \"name\": \"hardening\"},"
+                + "{\"arn\": \"" + prefix + "hardening/1.2.0/1\", \"name\": \"hardening\"},"
+                + "{\"arn\": \"" + prefix + "smoke/2.0.0/1\", \"name\": \"smoke\"}]}}}}}";
+        try (Emulator own = Emulator.start(Fixture.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                "workflows.json")); ImagebuilderClient client = Sdk.of(own).imagebuilder("us-east-1")) {
+            assertEquals(3, client.listWorkflows(r -> { }).workflowVersionList().size());
+            assertEquals(List.of(prefix + "hardening/1.2.0", prefix + "smoke/2.0.0"), client.listWorkflows(r -> r
+                    .byName(true)).workflowVersionList().stream().map(WorkflowVersion::arn).toList());
+        }
     }
 
     @Test

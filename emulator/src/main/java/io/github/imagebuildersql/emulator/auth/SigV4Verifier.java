@@ -1,6 +1,6 @@
 package io.github.imagebuildersql.emulator.auth;
 
-import io.github.imagebuildersql.emulator.HttpRequest;
+import io.github.imagebuildersql.emulator.wire.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -3,8 +3,8 @@ package io.github.imagebuildersql.emulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.Json;
 import io.github.imagebuildersql.emulator.service.Service.Call;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,19 +31,17 @@ final class ConfigurationOperations {
                 data.infrastructureConfigurations(), BY_NAME, "infrastructureConfigurationSummaryList",
                 c -> requests.summary(c, "InfrastructureConfigurationSummary", Map.of())));
         operations.put("GetInfrastructureConfiguration", (call, data) -> get(call,
-                data.infrastructureConfigurations(), "infrastructureConfigurationArn",
-                "InfrastructureConfigurationArn", "infrastructureConfiguration"));
+                data.infrastructureConfigurations(), "infrastructureConfigurationArn", "infrastructureConfiguration"));
         operations.put("ListDistributionConfigurations", (call, data) -> list(call,
                 data.distributionConfigurations(), BY_NAME, "distributionConfigurationSummaryList",
                 c -> requests.summary(c, "DistributionConfigurationSummary", Map.of("regions", regions(c)))));
         operations.put("GetDistributionConfiguration", (call, data) -> get(call,
-                data.distributionConfigurations(), "distributionConfigurationArn",
-                "DistributionConfigurationArn", "distributionConfiguration"));
+                data.distributionConfigurations(), "distributionConfigurationArn", "distributionConfiguration"));
         operations.put("ListLifecyclePolicies", (call, data) -> list(call, data.lifecyclePolicies(),
                 LIFECYCLE_FILTERS, "lifecyclePolicySummaryList",
                 p -> requests.summary(p, "LifecyclePolicySummary", Map.of())));
         operations.put("GetLifecyclePolicy", (call, data) -> get(call, data.lifecyclePolicies(),
-                "lifecyclePolicyArn", "LifecyclePolicyArn", "lifecyclePolicy"));
+                "lifecyclePolicyArn", "lifecyclePolicy"));
     }
 
     private ObjectNode list(Call call, List<ObjectNode> objects, Filters filters, String member,
@@ -55,11 +53,10 @@ final class ConfigurationOperations {
                 .map(summary).toList());
     }
 
-    private ObjectNode get(Call call, List<ObjectNode> objects, String parameter, String shape, String member) {
-        String arn = requests.arnParameter(call, parameter, shape);
+    private ObjectNode get(Call call, List<ObjectNode> objects, String parameter, String member) {
+        String arn = requests.requiredParameter(call, parameter);
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set(member, objects.stream().filter(o -> arn.equals(o.path("arn").asText())).findFirst()
-                .orElseThrow(() -> requests.notFound(arn)));
+        out.set(member, requests.one(objects, "arn", arn));
         return out;
     }
 

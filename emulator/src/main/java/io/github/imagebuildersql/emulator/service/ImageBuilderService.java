@@ -1,39 +1,44 @@
 package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.AwsError;
-import io.github.imagebuildersql.emulator.CallStats;
-import io.github.imagebuildersql.emulator.HttpRequest;
-import io.github.imagebuildersql.emulator.Json;
-import io.github.imagebuildersql.emulator.Response;
 import io.github.imagebuildersql.emulator.auth.SigV4Verifier;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
+import io.github.imagebuildersql.emulator.wire.AwsError;
+import io.github.imagebuildersql.emulator.wire.HttpRequest;
+import io.github.imagebuildersql.emulator.wire.Json;
+import io.github.imagebuildersql.emulator.wire.Response;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** EC2 Image Builder over rest-json: the read operations an inventory needs. */
 public final class ImageBuilderService implements Service {
 
     private final Fixture fixture;
     private final ServiceModel model;
-    private final CallStats stats;
+    /** Told the kind of every fault the fixture injects (the server counts them). */
+    private final Consumer<String> faults;
     private final Requests requests;
     /** The read operations served; any other operation, writes included, answers ClientException. */
     private final Map<String, Operation> operations = new HashMap<>();
 
-    public ImageBuilderService(Fixture fixture, ServiceModel model, CallStats stats) {
+    public ImageBuilderService(Fixture fixture, ServiceModel model, Consumer<String> faults) {
         this.fixture = fixture;
         this.model = model;
-        this.stats = stats;
+        this.faults = faults;
         this.requests = new Requests(model);
         new PipelineOperations(requests).register(operations);
-        new WorkflowOperations(requests).register(operations);
+        BuildVersionedOperations.workflows(requests).register(operations);
+        BuildVersionedOperations.images(requests).register(operations);
         new ImageOperations(requests).register(operations);
         new RecipeOperations(requests).register(operations);
-        new ComponentOperations(requests).register(operations);
+        BuildVersionedOperations.components(requests).register(operations);
         new ConfigurationOperations(requests).register(operations);
         new ScanFindingOperations(requests).register(operations);
+        new PolicyOperations(requests).register(operations);
+        new WorkflowExecutionOperations(requests).register(operations);
+        new LifecycleExecutionOperations(requests).register(operations);
         fixture.accounts().values().forEach(a -> a.regions().forEach((region, r) -> {
             if (r.error() != null && model.errorStatus(r.error()).isEmpty()) {
                 throw new IllegalArgumentException("fixture: account " + a.id() + " region " + region
@@ -54,10 +59,9 @@ public final class ImageBuilderService implements Service {
 
     @Override
     public Response handle(Call call) {
-        Fixture.Account account = fixture.account(call.caller().account());
-        Fixture.Region data = account == null ? Fixture.Region.EMPTY : account.region(call.region());
+        Fixture.Region data = fixture.view(call.caller().account(), call.region());
         if (data.delayMs() > 0) {
-            stats.fault("slowPartition");
+            faults.accept("slowPartition");
             try {
                 Thread.sleep(data.delayMs());
             } catch (InterruptedException e) {
@@ -66,7 +70,7 @@ public final class ImageBuilderService implements Service {
             }
         }
         if (data.error() != null) {
-            stats.fault("partitionError");
+            faults.accept("partitionError");
             throw requests.error(data.error(), "Injected by the fixture for account " + call.caller().account()
                     + " in " + call.region() + ".");
         }
@@ -80,7 +84,7 @@ public final class ImageBuilderService implements Service {
         }
         out.setAll(operation.answer(call, data));
         if (data.corrupt() != null) {
-            stats.fault("corruptResponse");
+            faults.accept("corruptResponse");
             String body = out.toString();
             return data.corrupt().equals("truncated")
                     ? Response.of(200, "application/json", body).truncated()

@@ -2,9 +2,9 @@ package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.Json;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import io.github.imagebuildersql.emulator.service.Service.Call;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.util.Map;
 
 /** Image pipelines: listed and fetched whole, as the fixture holds them. */
@@ -30,12 +30,9 @@ final class PipelineOperations {
     }
 
     private ObjectNode get(Call call, Fixture.Region data) {
-        String arn = requests.arnParameter(call, "imagePipelineArn", "ImagePipelineArn");
-        ObjectNode pipeline = data.imagePipelines().stream()
-                .filter(p -> arn.equals(p.path("arn").asText())).findFirst()
-                .orElseThrow(() -> requests.notFound(arn));
+        String arn = requests.requiredParameter(call, "imagePipelineArn");
         ObjectNode out = Json.MAPPER.createObjectNode();
-        out.set("imagePipeline", pipeline);
+        out.set("imagePipeline", requests.one(data.imagePipelines(), "arn", arn));
         return out;
     }
 }

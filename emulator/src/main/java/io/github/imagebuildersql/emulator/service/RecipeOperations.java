@@ -3,8 +3,8 @@ package io.github.imagebuildersql.emulator.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.imagebuildersql.emulator.Json;
 import io.github.imagebuildersql.emulator.service.Service.Call;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +26,12 @@ final class RecipeOperations {
         operations.put("ListImageRecipes", (call, data) -> list(call, data.imageRecipes(), IMAGE_FILTERS,
                 "imageRecipeSummaryList", r -> summary(r, "ImageRecipeSummary", Map.of())));
         operations.put("GetImageRecipe", (call, data) -> get(call, data.imageRecipes(), "imageRecipeArn",
-                "ImageRecipeArn", "imageRecipe"));
+                "imageRecipe"));
         operations.put("ListContainerRecipes", (call, data) -> list(call, data.containerRecipes(), CONTAINER_FILTERS,
                 "containerRecipeSummaryList", r -> summary(r, "ContainerRecipeSummary",
                         Map.of("instanceImage", r.path("instanceConfiguration").path("image")))));
         operations.put("GetContainerRecipe", (call, data) -> get(call, data.containerRecipes(), "containerRecipeArn",
-                "ContainerRecipeArn", "containerRecipe"));
+                "containerRecipe"));
     }
 
     private ObjectNode list(Call call, List<ObjectNode> recipes, Filters filters, String member,
@@ -50,8 +50,8 @@ final class RecipeOperations {
         return requests.summary(recipe, shape, all);
     }
 
-    private ObjectNode get(Call call, List<ObjectNode> recipes, String parameter, String shape, String member) {
-        String arn = requests.arnParameter(call, parameter, shape);
+    private ObjectNode get(Call call, List<ObjectNode> recipes, String parameter, String member) {
+        String arn = requests.requiredParameter(call, parameter);
         ObjectNode out = Json.MAPPER.createObjectNode();
         ObjectNode recipe = Versions.version(recipes, arn).orElseThrow(() -> requests.notFound(arn));
         out.set(member, recipe);

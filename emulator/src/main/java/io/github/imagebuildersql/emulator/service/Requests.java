@@ -2,9 +2,9 @@ package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.AwsError;
-import io.github.imagebuildersql.emulator.Json;
 import io.github.imagebuildersql.emulator.service.Service.Call;
+import io.github.imagebuildersql.emulator.wire.AwsError;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,30 +53,48 @@ final class Requests {
         return owner;
     }
 
-    /** A query-string ARN parameter of a Get call, checked against the model's pattern for it. */
-    String arnParameter(Call call, String name, String shape) {
-        String arn = call.request().query().get(name);
-        if (arn == null || arn.isEmpty()) {
+    /** A required query-string parameter of a Get call, checked against the pattern the model gives its shape. */
+    String requiredParameter(Call call, String name) {
+        String value = call.request().query().get(name);
+        if (value == null || value.isEmpty()) {
             throw error("InvalidRequestException", name + " is required.");
         }
-        return checkedArn(name, arn, shape);
+        return checked(call, name, value);
     }
 
-    /** A body ARN member of a listing, checked against the model's pattern for it. */
-    String arnMember(JsonNode body, String name, String shape) {
+    /** A required body member of a listing, checked against the pattern the model gives its shape. */
+    String requiredMember(Call call, JsonNode body, String name) {
         JsonNode v = body.path(name);
         if (!v.isTextual() || v.asText().isEmpty()) {
             throw error("InvalidRequestException", name + " is required.");
         }
-        return checkedArn(name, v.asText(), shape);
+        return checked(call, name, v.asText());
     }
 
-    private String checkedArn(String name, String arn, String shape) {
-        if (!model.matches(shape, arn)) {
-            throw error("InvalidRequestException", "The value supplied for parameter '" + name + "' is not valid: '"
-                    + arn + "' does not satisfy the constraint of " + shape + ".");
+    /** An optional body member, checked as a required one is when present; null when absent. */
+    String optionalMember(Call call, JsonNode body, String name) {
+        JsonNode v = body.path(name);
+        if (v.isMissingNode() || v.isNull()) {
+            return null;
         }
-        return arn;
+        if (!v.isTextual() || v.asText().isEmpty()) {
+            throw error("InvalidRequestException", name + " must be a non-empty string.");
+        }
+        return checked(call, name, v.asText());
+    }
+
+    /** Whether the model gives this listing's request a member (e.g. {@code includeDeprecated}, {@code filters}). */
+    boolean requestHas(String operation, String member) {
+        return model.requestHas(operation, member);
+    }
+
+    private String checked(Call call, String name, String value) {
+        String shape = model.requestMemberShape(call.operation(), name);
+        if (model.hasPattern(shape) && !model.matches(shape, value)) {
+            throw error("InvalidRequestException", "The value supplied for parameter '" + name + "' is not valid: '"
+                    + value + "' does not satisfy the constraint of " + shape + ".");
+        }
+        return value;
     }
 
     /**
@@ -163,6 +181,20 @@ final class Requests {
             }
         }
         return s;
+    }
+
+    /**
+     * An answer's members in the order of the operation's output shape: a page of items and the members that
+     * stand beside it (the parent a listing was asked for, say).
+     */
+    ObjectNode answer(Call call, ObjectNode page, Map<String, JsonNode> beside) {
+        return summary(page, model.outputShape(call.operation()), beside);
+    }
+
+    /** The object whose text member has this value (an ARN or ID), or the service's 404 naming the value. */
+    ObjectNode one(List<ObjectNode> objects, String member, String value) {
+        return objects.stream().filter(o -> value.equals(o.path(member).asText())).findFirst()
+                .orElseThrow(() -> notFound(value));
     }
 
     AwsError error(String code, String message) {

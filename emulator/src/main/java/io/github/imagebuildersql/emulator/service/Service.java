@@ -1,10 +1,10 @@
 package io.github.imagebuildersql.emulator.service;
 
-import io.github.imagebuildersql.emulator.AwsError;
-import io.github.imagebuildersql.emulator.HttpRequest;
-import io.github.imagebuildersql.emulator.Response;
 import io.github.imagebuildersql.emulator.auth.Identity;
 import io.github.imagebuildersql.emulator.auth.SigV4Verifier;
+import io.github.imagebuildersql.emulator.wire.AwsError;
+import io.github.imagebuildersql.emulator.wire.HttpRequest;
+import io.github.imagebuildersql.emulator.wire.Response;
 
 /** One emulated AWS service: how its protocol names operations, answers them, and spells its errors. */
 public interface Service {

@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.imagebuildersql.emulator.Json;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,12 +23,15 @@ public final class ServiceModel {
     private final Map<String, Integer> errorStatus = new HashMap<>();
     private final Map<String, Pattern> patterns = new HashMap<>();
     private final Map<String, List<String>> members = new HashMap<>();
+    private final Map<String, Map<String, String>> memberShapes = new HashMap<>();
+    private final Map<String, String> inputShape = new HashMap<>();
     private final Map<String, String> outputShape = new HashMap<>();
 
     private ServiceModel(JsonNode model) {
         model.path("operations").properties().forEach(op -> {
             JsonNode http = op.getValue().path("http");
             operationByRoute.put(http.path("method").asText() + " " + http.path("requestUri").asText(), op.getKey());
+            inputShape.put(op.getKey(), op.getValue().path("input").path("shape").asText());
             outputShape.put(op.getKey(), op.getValue().path("output").path("shape").asText());
         });
         model.path("shapes").properties().forEach(shape -> {
@@ -38,8 +41,13 @@ public final class ServiceModel {
             }
             if (s.has("members")) {
                 List<String> names = new ArrayList<>();
-                s.path("members").fieldNames().forEachRemaining(names::add);
+                Map<String, String> shapes = new HashMap<>();
+                s.path("members").properties().forEach(m -> {
+                    names.add(m.getKey());
+                    shapes.put(m.getKey(), m.getValue().path("shape").asText());
+                });
                 members.put(shape.getKey(), List.copyOf(names));
+                memberShapes.put(shape.getKey(), shapes);
             }
             if (s.has("pattern")) {
                 patterns.put(shape.getKey(), Pattern.compile(s.path("pattern").asText()));
@@ -83,6 +91,25 @@ public final class ServiceModel {
         return m;
     }
 
+    /** Whether an operation's request has a member of this name. */
+    public boolean requestHas(String operation, String member) {
+        return members.getOrDefault(inputShape.get(operation), List.of()).contains(member);
+    }
+
+    /** The shape of a member of an operation's request, e.g. {@code ImageBuildVersionArn}. */
+    public String requestMemberShape(String operation, String member) {
+        String shape = memberShapes.getOrDefault(inputShape.get(operation), Map.of()).get(member);
+        if (shape == null) {
+            throw new IllegalArgumentException("the model's " + operation + " request has no member " + member);
+        }
+        return shape;
+    }
+
+    /** The name of an operation's output shape, e.g. {@code ListWorkflowExecutionsResponse}. */
+    public String outputShape(String operation) {
+        return outputShape.get(operation);
+    }
+
     /** Whether an operation's answer carries a {@code requestId} (most do; ListLifecyclePolicies, for one, does not). */
     public boolean answersWithRequestId(String operation) {
         String shape = outputShape.get(operation);
@@ -96,5 +123,10 @@ public final class ServiceModel {
             throw new IllegalArgumentException("the model has no pattern for shape " + shape);
         }
         return p.matcher(value).find();
+    }
+
+    /** Whether the model constrains a string shape with a pattern (some, like {@code NonEmptyString}, only by length). */
+    public boolean hasPattern(String shape) {
+        return patterns.containsKey(shape);
     }
 }

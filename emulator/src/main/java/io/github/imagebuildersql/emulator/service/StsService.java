@@ -1,12 +1,12 @@
 package io.github.imagebuildersql.emulator.service;
 
-import io.github.imagebuildersql.emulator.AwsError;
-import io.github.imagebuildersql.emulator.HttpRequest;
-import io.github.imagebuildersql.emulator.Response;
 import io.github.imagebuildersql.emulator.auth.CredentialStore;
 import io.github.imagebuildersql.emulator.auth.Identity;
 import io.github.imagebuildersql.emulator.auth.SigV4Verifier;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
+import io.github.imagebuildersql.emulator.wire.AwsError;
+import io.github.imagebuildersql.emulator.wire.HttpRequest;
+import io.github.imagebuildersql.emulator.wire.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.imagebuildersql.emulator.Json;
+import io.github.imagebuildersql.emulator.wire.Json;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -64,6 +64,11 @@ final class Versions {
         }
         return latest(builds.stream().filter(b -> matches(arn, versionArn(b.path("arn").asText())))
                 .filter(Versions::available).toList());
+    }
+
+    /** Whether a build's state is DEPRECATED. */
+    static boolean deprecated(ObjectNode build) {
+        return "DEPRECATED".equals(build.path("state").path("status").asText());
     }
 
     /** An image is available when AVAILABLE; a component or workflow unless its state says otherwise. */

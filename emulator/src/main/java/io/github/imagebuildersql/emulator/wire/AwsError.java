@@ -1,4 +1,4 @@
-package io.github.imagebuildersql.emulator;
+package io.github.imagebuildersql.emulator.wire;
 
 /**
  * An error the emulator answers with, as a service would: the modeled error code, its HTTP status and

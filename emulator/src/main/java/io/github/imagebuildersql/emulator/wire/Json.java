@@ -1,4 +1,4 @@
-package io.github.imagebuildersql.emulator;
+package io.github.imagebuildersql.emulator.wire;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package io.github.imagebuildersql.emulator;
+package io.github.imagebuildersql.emulator.wire;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
+import io.github.imagebuildersql.core.config.ConnectorConfig;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,7 +96,21 @@ class ConfigurationTest {
 
     @Test
     void keysAreCaseInsensitiveAndBlankValuesMeanUnset() throws Exception {
-        DriverManager.getConnection("jdbc:imagebuilder:REGIONS=us-east-1;MaxConcurrency=8;onError=").close();
+        Properties info = new Properties();
+        info.setProperty("DETAILCONCURRENCY", "2");
+        info.setProperty("rateLimit", "  ");
+        ConnectorConfig defaults = ConnectorConfig.parse(Map.of());
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:imagebuilder:REGIONS=us-east-1;MaxConcurrency=8;onError=;cachettl= ", info)) {
+            ConnectorConfig config = c.unwrap(CalciteConnection.class).getRootSchema().subSchemas()
+                    .get(ImageBuilderSchema.NAME).unwrap(ImageBuilderSchema.class).config();
+            assertEquals(List.of("us-east-1"), config.regions());
+            assertEquals(8, config.maxConcurrency());
+            assertEquals(2, config.detailConcurrency(), "a Properties key, in capitals");
+            assertEquals(defaults.onError(), config.onError(), "onError= is the default");
+            assertEquals(defaults.cacheTtl(), config.cacheTtl(), "a blank value is the default");
+            assertEquals(defaults.rateLimit(), config.rateLimit(), "a blank Properties value is the default");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.imagebuildersql.connector.FixtureCounts;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.StringReader;
@@ -25,6 +26,7 @@ class CommandLineIT {
     static final String BY_NAME = "select name, description, date_created, date_next_run, tags, schedule, "
             + "enhanced_image_metadata_enabled, consecutive_failures from imagebuilder_image_pipeline "
             + "where account_id = '111111111111' order by name";
+    static final long BY_NAME_ROWS = FixtureCounts.objects(Fixture.sampleEstate(), Fixture.IMAGE_PIPELINES, "111111111111");
 
     @Test
     void queryDemoPrintsRealRowsAsAnAlignedTable() {
@@ -34,7 +36,7 @@ class CommandLineIT {
         assertEquals("account_id   | region         | name", lines.get(0));
         assertTrue(lines.get(1).matches("-+-\\+-+-+\\+-+"), lines.get(1));
         assertEquals("111111111111 | us-east-1      | bastion-hardened", lines.get(2));
-        assertEquals("(12 rows)", lines.get(lines.size() - 1));
+        assertEquals("(" + FixtureCounts.samplePipelines() + " rows)", lines.get(lines.size() - 1));
         assertEquals("", r.err());
     }
 
@@ -83,12 +85,12 @@ class CommandLineIT {
         assertTrue(r.out().contains("\r\n"), "RFC 4180 line ends");
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(r.out())).getRecords();
-        assertEquals(3, rows.size());
+        assertEquals(BY_NAME_ROWS, rows.size());
         CSVRecord bastion = rows.get(0);
         assertEquals("bastion-hardened", bastion.get("name"));
         assertEquals("", bastion.get("date_next_run"), "NULL is an empty field");
         assertEquals("2022-11-30T22:01:05Z", bastion.get("date_created"));
-        CSVRecord windows = rows.get(2);
+        CSVRecord windows = rows.get(rows.size() - 1);
         assertEquals("Windows build agent — MSVC, .NET 8, \"Git for Windows\"", windows.get("description"));
         assertEquals("{\"team\":\"platform\",\"cost center\":\"cc-1001\",\"os\":\"windows\"}", windows.get("tags"));
         assertEquals("false", windows.get("enhanced_image_metadata_enabled"));
@@ -100,7 +102,7 @@ class CommandLineIT {
         Jar.Result r = Jar.run("query", "--demo", "--format", "json", BY_NAME);
         assertEquals(0, r.exit(), r.err());
         List<String> lines = r.out().lines().toList();
-        assertEquals(3, lines.size());
+        assertEquals(BY_NAME_ROWS, lines.size());
         assertTrue(lines.stream().allMatch(line -> line.startsWith("{") && line.endsWith("}")), r.out());
         JsonNode al2023 = new ObjectMapper().readTree(lines.get(1));
         assertEquals("ci-runner-al2023", al2023.get("name").asText());
@@ -204,7 +206,8 @@ class CommandLineIT {
         Jar.Result r = Jar.run("query", "--demo", "--accounts", "111111111111,444444444444", "--roleName", "ImageBuilderInventoryRole",
                 "--onError", "skip", "--format", "csv", "select name from imagebuilder_image_pipeline order by name");
         assertEquals(3, r.exit(), r.err());
-        assertEquals(4, r.out().lines().count(), "header and the other account's three pipelines");
+        assertEquals(1 + FixtureCounts.objects(Fixture.sampleEstate(), Fixture.IMAGE_PIPELINES, "111111111111"),
+                r.out().lines().count(), "header and the other account's pipelines");
         assertTrue(r.err().contains("warning: partition skipped") && r.err().contains("444444444444"), r.err());
     }
 
@@ -215,7 +218,7 @@ class CommandLineIT {
         assertEquals(0, ok.exit(), ok.err());
         assertEquals("", ok.err(), "silent when not on a terminal");
         List<String> good = Files.readAllLines(out);
-        assertEquals(13, good.size(), "header and 12 pipelines");
+        assertEquals(1 + FixtureCounts.samplePipelines(), good.size(), "header and every pipeline");
         assertTrue(good.get(0).startsWith("_key,account_id,arn,"));
 
         Jar.Result partial = Jar.run("export", "--demo", "--accounts", "111111111111,444444444444", "--roleName", "ImageBuilderInventoryRole",
@@ -237,9 +240,10 @@ class CommandLineIT {
         Jar.Result r = Jar.run("export", "--demo", "--format", "jsonl", "--progress", "--out", out.toString(),
                 "select arn, data from imagebuilder_workflow order by arn");
         assertEquals(0, r.exit(), r.err());
-        assertEquals(7, Files.readAllLines(out).size());
-        assertTrue(r.err().contains("7/7 partitions") || r.err().contains("partitions"), r.err());
-        assertTrue(r.err().contains("wrote 7 rows"), r.err());
+        long workflows = FixtureCounts.inActiveAccounts(Fixture.sampleEstate(), Fixture.WORKFLOWS);
+        assertEquals(workflows, Files.readAllLines(out).size());
+        assertTrue(r.err().contains("partitions"), r.err());
+        assertTrue(r.err().contains("wrote " + workflows + " rows"), r.err());
     }
 
     @Test
@@ -248,7 +252,8 @@ class CommandLineIT {
                 "shell", "--demo", "--history", dir.resolve("history").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("imagebuilder_image_pipeline") && r.out().contains("imagebuilder_workflow"), r.out());
-        assertTrue(r.out().matches("(?s).*\\|\\s+7\\s+\\|.*"), r.out());
+        long workflows = FixtureCounts.inActiveAccounts(Fixture.sampleEstate(), Fixture.WORKFLOWS);
+        assertTrue(r.out().matches("(?s).*\\|\\s+" + workflows + "\\s+\\|.*"), r.out());
     }
 
     @Test
@@ -260,7 +265,8 @@ class CommandLineIT {
             Jar.Result r = Jar.run(List.of(), env, null, "query", "--endpoint", emulator.endpoint().toString(),
                     "--format", "csv", "select count(*) from imagebuilder_image_pipeline");
             assertEquals(0, r.exit(), r.err());
-            assertEquals("3", r.out().lines().toList().get(1));
+            assertEquals(String.valueOf(FixtureCounts.objects(estate, Fixture.IMAGE_PIPELINES, "111111111111", "us-east-1")),
+                    r.out().lines().toList().get(1), "the caller's own account in its default region");
 
             Path credentials = dir.resolve("credentials");
             Files.writeString(credentials, "[inventory]\naws_access_key_id = " + estate.credentials().accessKeyId()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.imagebuildersql.connector.FixtureCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ class ParquetExportIT {
                     }
                 }
             }
-            assertEquals(12, rows);
+            assertEquals(FixtureCounts.samplePipelines(), rows);
             assertEquals(expected.size(), rows);
         }
     }

@@ -33,7 +33,7 @@ class DemoConnectionTest {
         try (Connection c = DriverManager.getConnection("jdbc:imagebuilder:demo=true")) {
             endpoint = c.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(ImageBuilderSchema.NAME)
                     .unwrap(ImageBuilderSchema.class).config().endpoint();
-            assertEquals(activePipelines(), EmulatedAws.column(c, "select count(*) from imagebuilder_image_pipeline")
+            assertEquals(FixtureCounts.samplePipelines(), EmulatedAws.column(c, "select count(*) from imagebuilder_image_pipeline")
                     .get(0));
             assertEquals(List.of("FAILED"), EmulatedAws.column(c, "select distinct last_run_status from "
                     + "imagebuilder_image_pipeline where name = 'spark-emr-custom'"));
@@ -62,11 +62,5 @@ class DemoConnectionTest {
                 () -> DriverManager.getConnection("jdbc:imagebuilder:demo=true;endpoint=http://127.0.0.1:1"));
         assertTrue(e.getMessage().startsWith("demo: "), e.getMessage());
         assertEquals("08001", e.getSQLState());
-    }
-
-    /** Pipelines of the sample estate's active accounts, counted from the fixture itself. */
-    private static long activePipelines() {
-        return Fixture.sampleEstate().accounts().values().stream().filter(a -> "ACTIVE".equals(a.status()))
-                .flatMap(a -> a.regions().values().stream()).mapToLong(r -> r.imagePipelines().size()).sum();
     }
 }

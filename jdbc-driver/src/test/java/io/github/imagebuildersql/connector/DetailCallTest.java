@@ -17,7 +17,7 @@ class DetailCallTest {
     static final String A0 = EstateGenerator.accountId(0);
     static final String A1 = EstateGenerator.accountId(1);
     static final Fixture ESTATE = EstateGenerator.generate("accounts=2,regions=2,pipelines=3,workflows=30");
-    static final long WORKFLOWS = 2 * 2 * 30;
+    static final long WORKFLOWS = FixtureCounts.objects(ESTATE, Fixture.WORKFLOWS, a -> true);
     static EmulatedAws aws;
     static Connection c;
 
@@ -56,7 +56,8 @@ class DetailCallTest {
         aws.stats().reset();
         assertEquals(WORKFLOWS, query(c, "select arn, data from imagebuilder_workflow").size());
         assertEquals(WORKFLOWS, aws.stats().total("GetWorkflow"));
-        assertEquals(30, aws.stats().inPartition(A1, "us-west-2", "GetWorkflow"));
+        assertEquals(FixtureCounts.objects(ESTATE, Fixture.WORKFLOWS, A1, "us-west-2"),
+                aws.stats().inPartition(A1, "us-west-2", "GetWorkflow"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * A small estate for the image, recipe, component, configuration, lifecycle and finding tables
@@ -45,4 +46,7 @@ final class ImageEstate {
     static String[] connection() {
         return new String[] {"accounts=" + A + "," + B, "roleName=Reader", "regions=" + E + "," + W};
     }
+
+    /** The account x region partitions of {@link #connection()}: one listing each in a full scan. */
+    static final int PARTITIONS = List.of(A, B).size() * List.of(E, W).size();
 }

@@ -8,6 +8,7 @@ import static io.github.imagebuildersql.connector.ImageEstate.E;
 import static io.github.imagebuildersql.connector.ImageEstate.EU_IMAGE;
 import static io.github.imagebuildersql.connector.ImageEstate.EU_PIPELINE;
 import static io.github.imagebuildersql.connector.ImageEstate.HARDENING_1;
+import static io.github.imagebuildersql.connector.ImageEstate.PARTITIONS;
 import static io.github.imagebuildersql.connector.ImageEstate.SVC_RECIPE;
 import static io.github.imagebuildersql.connector.ImageEstate.W;
 import static io.github.imagebuildersql.connector.ImageEstate.WEB_1;
@@ -62,7 +63,7 @@ class ImageTablesPushdownTest {
     void imagesListedWithoutGetImageColumnsMakeNoGetImage() throws Exception {
         assertEquals(5, column(c, "select arn from imagebuilder_image where json_value(state, '$.status') <> 'X'").size());
         assertEquals(0, calls("GetImage"));
-        assertEquals(4, calls("ListImages"), "one per partition");
+        assertEquals(PARTITIONS, calls("ListImages"), "one per partition");
         assertEquals(4, calls("ListImageBuildVersions"), "one per image version");
     }
 
@@ -115,7 +116,7 @@ class ImageTablesPushdownTest {
     @Test
     void imageFiltersReachTheListCalls() throws Exception {
         assertEquals(List.of(ImageEstate.SVC), column(c, "select arn from imagebuilder_image where type = 'DOCKER'"));
-        assertEquals(4, calls("ListImages"));
+        assertEquals(PARTITIONS, calls("ListImages"));
         assertEquals(1, calls("ListImageBuildVersions"), "only the DOCKER version is followed");
     }
 
@@ -178,8 +179,8 @@ class ImageTablesPushdownTest {
     @Test
     void recipeComponentsWithoutAKeyListEveryRecipeAndGetEach() throws Exception {
         assertEquals(3, column(c, "select component_arn from imagebuilder_image_recipe_component").size());
-        assertEquals(4, calls("ListImageRecipes"));
-        assertEquals(4, calls("ListContainerRecipes"));
+        assertEquals(PARTITIONS, calls("ListImageRecipes"));
+        assertEquals(PARTITIONS, calls("ListContainerRecipes"));
         assertEquals(2, calls("GetImageRecipe"));
         assertEquals(1, calls("GetContainerRecipe"));
     }
@@ -188,7 +189,7 @@ class ImageTablesPushdownTest {
     void findingFiltersBecomeTheApiFilterInEachPartition() throws Exception {
         assertEquals(List.of(EU_IMAGE, ImageEstate.SVC, WEB_1), column(c, "select image_build_version_arn "
                 + "from imagebuilder_image_scan_finding where severity = 'CRITICAL' order by 1"));
-        assertEquals(4, calls("ListImageScanFindings"), "one filtered listing per partition");
+        assertEquals(PARTITIONS, calls("ListImageScanFindings"), "one filtered listing per partition");
         aws.stats().reset();
         assertEquals(List.of("CVE-2024-0002"), column(c, "select vulnerability_id from imagebuilder_image_scan_finding "
                 + "where image_build_version_arn = '" + WEB_1 + "' and severity = 'HIGH'"));
@@ -197,7 +198,7 @@ class ImageTablesPushdownTest {
         aws.stats().reset();
         assertEquals(4, column(c, "select title from imagebuilder_image_scan_finding "
                 + "where vulnerability_id in ('CVE-2024-0001', 'CVE-2023-9999')").size());
-        assertEquals(8, calls("ListImageScanFindings"), "the API takes one value: one listing per value and partition");
+        assertEquals(2 * PARTITIONS, calls("ListImageScanFindings"), "the API takes one value: one listing per value and partition");
         aws.stats().reset();
         assertEquals(2, column(c, "select title from imagebuilder_image_scan_finding "
                 + "where image_pipeline_arn = '" + WEB_PIPELINE + "'").size());
@@ -237,7 +238,7 @@ class ImageTablesPushdownTest {
     void disabledLifecyclePoliciesNeedOneListingPerPartitionAndNoGet() throws Exception {
         assertEquals(List.of("keep", "old"), column(c, "select name from imagebuilder_lifecycle_policy "
                 + "where status = 'DISABLED' order by name"));
-        assertEquals(4, calls("ListLifecyclePolicies"));
+        assertEquals(PARTITIONS, calls("ListLifecyclePolicies"));
         assertEquals(0, calls("GetLifecyclePolicy"));
     }
 }

@@ -20,14 +20,18 @@ import org.junit.jupiter.api.Test;
 class PushdownTest {
     static final String A0 = EstateGenerator.accountId(0);
     static final String A1 = EstateGenerator.accountId(1);
+    static final List<String> REGIONS = EstateGenerator.REGIONS.subList(0, 2);
     static Fixture estate = EstateGenerator.generate("accounts=2,regions=2,pipelines=40,workflows=6");
+    static final long PARTITIONS = estate.accounts().size() * REGIONS.size();
+    /** The workflow build versions the accounts own (the Amazon-managed one in each region is not theirs). */
+    static final long WORKFLOWS = FixtureCounts.objects(estate, Fixture.WORKFLOWS, a -> true);
     static EmulatedAws aws;
     static Connection c;
 
     @BeforeAll
     static void start() throws Exception {
         aws = EmulatedAws.start(estate);
-        c = aws.connect("accounts=" + A0 + "," + A1, "roleName=Reader", "regions=us-east-1,us-west-2");
+        c = aws.connect("accounts=" + A0 + "," + A1, "roleName=Reader", "regions=" + String.join(",", REGIONS));
         column(c, "select count(*) from imagebuilder_image_pipeline where account_id = '" + A0 + "'"); // warm credentials
     }
 
@@ -76,8 +80,8 @@ class PushdownTest {
             arns.add(arn(i % 2 == 0 ? A0 : A1, i % 3 == 0 ? "us-east-1" : "us-west-2", i));
         }
         String in = arns.stream().map(a -> "'" + a + "'").collect(Collectors.joining(","));
-        assertEquals(25, column(c, "select arn from imagebuilder_image_pipeline where arn in (" + in + ")").size());
-        assertEquals(25, aws.stats().total("GetImagePipeline"));
+        assertEquals(arns.size(), column(c, "select arn from imagebuilder_image_pipeline where arn in (" + in + ")").size());
+        assertEquals(arns.size(), aws.stats().total("GetImagePipeline"));
         assertEquals(0, aws.stats().total("ListImagePipelines"));
     }
 
@@ -105,16 +109,18 @@ class PushdownTest {
 
     @Test
     void accountAndRegionListOnlyThatPartition() throws Exception {
-        assertEquals(40, column(c, "select name from imagebuilder_image_pipeline where account_id = '" + A1
+        int pipelines = estate.account(A1).region("us-west-2").imagePipelines().size();
+        assertEquals(pipelines, column(c, "select name from imagebuilder_image_pipeline where account_id = '" + A1
                 + "' and region = 'us-west-2'").size());
-        assertEquals(2, aws.stats().total("ListImagePipelines"));
-        assertEquals(2, aws.stats().inPartition(A1, "us-west-2", "ListImagePipelines"));
+        assertEquals(FixtureCounts.pages(pipelines), aws.stats().total("ListImagePipelines"));
+        assertEquals(FixtureCounts.pages(pipelines), aws.stats().inPartition(A1, "us-west-2", "ListImagePipelines"));
     }
 
     @Test
     void anInListOfRegionsListsThoseRegionsInEveryAccount() throws Exception {
         column(c, "select name from imagebuilder_image_pipeline where region in ('us-west-2', 'eu-west-1')");
-        assertEquals(4, aws.stats().total("ListImagePipelines"), "2 pages in each account's us-west-2");
+        assertEquals(FixtureCounts.pages(estate, Fixture.IMAGE_PIPELINES, List.of("us-west-2")),
+                aws.stats().total("ListImagePipelines"), "every page of each account's us-west-2");
         assertEquals(0, aws.stats().inPartition(A0, "us-east-1", "ListImagePipelines"));
     }
 
@@ -124,7 +130,7 @@ class PushdownTest {
         List<Object> accounts = column(c, "select account_id from imagebuilder_image_pipeline where name = '"
                 + name + "' order by 1");
         assertEquals(List.of(A0, A0), accounts, "the generator reuses names across regions, not accounts");
-        assertEquals(4, aws.stats().total("ListImagePipelines"), "one page in each of 4 partitions");
+        assertEquals(PARTITIONS, aws.stats().total("ListImagePipelines"), "one page in each partition");
     }
 
     @Test
@@ -141,7 +147,8 @@ class PushdownTest {
     void valuesTheApiCannotFilterOnAreLeftToCalcite() throws Exception {
         column(c, "select name from imagebuilder_image_pipeline where description = 'Image für Zahlungsdienste — geprüft ✓'"
                 + " and account_id = '" + A0 + "' and region = 'us-east-1'");
-        assertEquals(2, aws.stats().total("ListImagePipelines"), "no filter: both pages listed, no InvalidRequest");
+        assertEquals(FixtureCounts.pages(estate.account(A0).region("us-east-1").imagePipelines().size()),
+                aws.stats().total("ListImagePipelines"), "no filter: every page listed, no InvalidRequest");
     }
 
     @Test
@@ -157,28 +164,33 @@ class PushdownTest {
         String name = estate.account(A1).region("us-east-1").imagePipelines().get(1).get("name").asText();
         List<Object> rows = column(c, "select name from imagebuilder_image_pipeline where name = '" + name
                 + "' or region = 'nowhere-1'");
-        assertEquals(2, rows.size());
-        assertEquals(8, aws.stats().total("ListImagePipelines"), "every partition, every page");
+        assertEquals(estate.accounts().values().stream().flatMap(a -> REGIONS.stream().map(a::region))
+                .flatMap(r -> r.imagePipelines().stream()).filter(p -> p.get("name").asText().equals(name)).count(),
+                rows.size());
+        assertEquals(FixtureCounts.pages(estate, Fixture.IMAGE_PIPELINES, REGIONS),
+                aws.stats().total("ListImagePipelines"), "every partition, every page");
     }
 
     @Test
     void workflowListColumnsMakeNoDetailCalls() throws Exception {
-        assertEquals(24, column(c, "select name, version, state, tags from imagebuilder_workflow").size());
+        assertEquals(WORKFLOWS, column(c, "select name, version, state, tags from imagebuilder_workflow").size());
         assertEquals(0, aws.stats().total("GetWorkflow"));
-        assertEquals(4, aws.stats().total("ListWorkflows"));
-        assertEquals(12, aws.stats().total("ListWorkflowBuildVersions"), "3 versions in each of 4 partitions");
+        assertEquals(PARTITIONS, aws.stats().total("ListWorkflows"));
+        assertEquals(FixtureCounts.versions(estate, Fixture.WORKFLOWS, REGIONS, w -> true),
+                aws.stats().total("ListWorkflowBuildVersions"), "one listing of each version's builds");
     }
 
     @Test
     void workflowDataCostsOneGetWorkflowPerBuild() throws Exception {
-        assertEquals(24, column(c, "select data from imagebuilder_workflow").size());
-        assertEquals(24, aws.stats().total("GetWorkflow"));
+        assertEquals(WORKFLOWS, column(c, "select data from imagebuilder_workflow").size());
+        assertEquals(WORKFLOWS, aws.stats().total("GetWorkflow"));
     }
 
     @Test
     void workflowTypeAndNameBecomeFilters() throws Exception {
         List<Object> tests = column(c, "select distinct name from imagebuilder_workflow where type = 'TEST'");
         assertEquals(List.of("test-smoke"), tests);
-        assertEquals(4, aws.stats().total("ListWorkflowBuildVersions"), "only the TEST version in each partition");
+        assertEquals(FixtureCounts.versions(estate, Fixture.WORKFLOWS, REGIONS, w -> w.get("type").asText().equals("TEST")),
+                aws.stats().total("ListWorkflowBuildVersions"), "only the TEST versions");
     }
 }

@@ -1,7 +1,7 @@
 package io.github.imagebuildersql.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.imagebuildersql.cli.Main;
 import java.io.ByteArrayOutputStream;
@@ -30,11 +30,9 @@ class SampleQueriesTest {
 
     @TestFactory
     Stream<DynamicTest> everySampleQueryGivesItsExpectedAnswer() throws IOException {
-        List<Path> sql;
-        try (Stream<Path> files = Files.list(QUERIES)) {
-            sql = files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
-        }
-        assertTrue(sql.size() >= 14, "the questions of the README: " + sql);
+        List<Path> sql = files(".sql");
+        assertFalse(sql.isEmpty(), "no questions in " + QUERIES.toAbsolutePath());
+        assertEquals(stems(sql), stems(files(".csv")), "every question has its answer beside it, and every answer its question");
         return sql.stream().map(q -> DynamicTest.dynamicTest(q.getFileName().toString(), () -> {
             String expected = Files.readString(Path.of(q.toString().replaceAll("\\.sql$", ".csv")), StandardCharsets.UTF_8);
             long kept = entries();
@@ -42,6 +40,17 @@ class SampleQueriesTest {
             assertEquals(kept + 1, entries(), "its compiled plan is kept");
             assertEquals(expected, answer(q), "run again from the kept plan");
         }));
+    }
+
+    /** The files of queries/ with this extension, in name order. */
+    static List<Path> files(String extension) throws IOException {
+        try (Stream<Path> files = Files.list(QUERIES)) {
+            return files.filter(f -> f.toString().endsWith(extension)).sorted().toList();
+        }
+    }
+
+    private static List<String> stems(List<Path> files) {
+        return files.stream().map(f -> f.getFileName().toString().replaceAll("\\.\\w+$", "")).toList();
     }
 
     /** The query's answer through the command line, as a user runs it. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
 public final class Main implements Callable<Integer> {
 
-    @Option(names = "--fixture", paramLabel = "FILE", description = "Estate to serve (JSON; see the README).")
+    @Option(names = "--fixture", paramLabel = "FILE", description = "Estate to serve (JSON; see docs/emulator.md).")
     private Path fixture;
 
     @Option(names = "--generate", paramLabel = "SPEC",

@@ -263,14 +263,14 @@ class SyncIT {
                 "t")), runs,
                 "the partition is skipped in every table");
         assertTrue(one("select skipped_partitions ->> 0 from second.sync_runs where id = 2").contains("ForbiddenException"));
-        theReadmeQueriesAnswer("second");
+        theDocumentedQueriesAnswer("second");
     }
 
-    /** The README's history queries, run on the database the second sync left. */
-    private static void theReadmeQueriesAnswer(String schema) throws Exception {
-        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
-        int at = readme.indexOf("```sql", readme.indexOf("## History in PostgreSQL"));
-        List<String> queries = List.of(readme.substring(at + 6, readme.indexOf("```", at + 6)).split(";"))
+    /** The history queries of docs/postgresql-history.md, run on the database the second sync left. */
+    private static void theDocumentedQueriesAnswer(String schema) throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "postgresql-history.md"));
+        int at = doc.indexOf("```sql", doc.indexOf("## The questions people run"));
+        List<String> queries = List.of(doc.substring(at + 6, doc.indexOf("```", at + 6)).split(";"))
                 .stream().filter(q -> !q.isBlank()).map(q -> q.replace("imagebuilder.", schema + ".")).toList();
         assertEquals(4, queries.size());
         List<List<String>> changes = rows(queries.get(0));
@@ -421,7 +421,7 @@ class SyncIT {
             assertEquals(2, verbose.exit(), verbose.err());
             assertTrue(verbose.err().contains("password authentication failed"), verbose.err());
             assertFalse(verbose.err().contains("Wr0ng-pw-4419") || verbose.out().contains("Wr0ng-pw-4419"), verbose.err());
-            // The password from PGPASSWORD, as in the README's crontab.
+            // The password from PGPASSWORD, as in the documented crontab.
             Map<String, String> env = new java.util.HashMap<>(credentials(emulator));
             env.put("PGPASSWORD", Postgres.PASSWORD);
             Jar.Result ok = Jar.run(List.of(), env, null, replace(syncArgs(emulator, "verbose", "--verbose",

@@ -19,7 +19,7 @@ import java.util.List;
 /** An emulator and JDBC connections to it through the connector's driver, as a user would open them. */
 final class EmulatedAws implements AutoCloseable {
     static final String ROLE = "ImageBuilderInventoryRole";
-    /** Exactly the actions the README's IAM policy grants, and GetCallerIdentity, which needs none. */
+    /** Exactly the actions the IAM policy of docs/aws.md grants, and GetCallerIdentity, which needs none. */
     static final java.util.Set<String> READ_ONLY = java.util.Set.of("ListImagePipelines", "GetImagePipeline",
             "ListWorkflows", "ListWorkflowBuildVersions", "GetWorkflow", "ListImages", "ListImageBuildVersions",
             "ListImagePipelineImages", "GetImage", "ListImageRecipes", "GetImageRecipe", "ListContainerRecipes",

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Every connection property, with the same name in a Calcite model's operand, a JDBC URL and the
- * command line. The descriptions are what tools show (DriverPropertyInfo) and what the README lists.
+ * command line. The descriptions are what tools show (DriverPropertyInfo) and what docs/connection-properties.md
+ * lists.
  */
 public enum Property {
     REGIONS("regions", null, "Comma list of regions to scan, or 'all' for every region where Image Builder is "

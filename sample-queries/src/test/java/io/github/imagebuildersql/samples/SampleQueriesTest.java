@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SampleQueriesTest {
     static final Path QUERIES = Path.of("queries");
+    /** The page that lists the questions, linking each file. */
+    static final Path LIST = Path.of("..", "docs", "sample-queries.md");
 
     /** Where the command line keeps compiled plans: each query runs twice, planned, then from its kept plan. */
     @TempDir
@@ -40,6 +44,15 @@ class SampleQueriesTest {
             assertEquals(kept + 1, entries(), "its compiled plan is kept");
             assertEquals(expected, answer(q), "run again from the kept plan");
         }));
+    }
+
+    @Test
+    void docsListEveryQuestionAndNoOther() throws IOException {
+        String doc = Files.readString(LIST, StandardCharsets.UTF_8);
+        List<String> listed = Pattern.compile("\\(\\.\\./sample-queries/queries/([^)]+\\.sql)\\)").matcher(doc).results()
+                .map(m -> m.group(1)).toList();
+        assertEquals(files(".sql").stream().map(f -> f.getFileName().toString()).toList(), listed,
+                LIST + " lists each question once, in file order: add a row for a new query");
     }
 
     /** The files of queries/ with this extension, in name order. */

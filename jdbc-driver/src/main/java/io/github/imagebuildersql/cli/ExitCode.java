@@ -9,6 +9,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** AWS failed: a partition failed, or was skipped so the answer is partial, or credentials did not work. */
     public static final int AWS = 3;
+    /** check: the controls ran and at least one resource is in alarm. */
+    public static final int ALARM = 4;
     /** Interrupted (Ctrl-C, SIGTERM). */
     public static final int INTERRUPTED = 130;
 

@@ -57,26 +57,16 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
         Boolean progress = Grammar.value(spec, "--progress");
         String sql = table.getValue() != null ? "select * from " + tableNamed(table.getValue())
                 : SqlText.read(this.sql.getValue(), file.getValue(), System.in);
-        Path target = out.toAbsolutePath().normalize();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new Failures.CliFailure(ExitCode.USAGE, "--out " + out + ": directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new Failures.CliFailure(ExitCode.USAGE, "--out " + out + " is a directory; name a file");
-        }
-        Path partial = Files.createTempFile(dir, "." + target.getFileName() + ".", ".partial");
-        Thread cleanup = new Thread(() -> AtomicFiles.deleteQuietly(partial), "export-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
         boolean showProgress = progress != null ? progress : System.console() != null;
-        try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), showProgress)) {
+        try (PartialFile partial = PartialFile.beside(out); Connecting.Session session = open();
+                Reporter reporter = Reporter.install(err(), showProgress)) {
             long rows;
             try (PreparedStatement statement = session.prepare(sql);
                     ResultSet rs = statement.executeQuery()) {
                 if (format.writer == null) {
-                    rows = ParquetFile.write(rs, partial, ResultFormat.RowCounter.NONE);
+                    rows = ParquetFile.write(rs, partial.path, ResultFormat.RowCounter.NONE);
                 } else {
-                    try (Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    try (Writer w = Files.newBufferedWriter(partial.path, StandardCharsets.UTF_8)) {
                         rows = format.writer.write(rs, w, ResultFormat.RowCounter.NONE);
                     }
                 }
@@ -85,19 +75,12 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
                 throw new Failures.CliFailure(ExitCode.AWS, reporter.skipped().size() + " partition(s) failed and were "
                         + "skipped; " + out + " was left as it was");
             }
-            AtomicFiles.replace(partial, target);
+            partial.commit();
             if (showProgress) {
                 err().println();
                 err().println("wrote " + rows + " rows to " + out);
             }
             return ExitCode.OK;
-        } finally {
-            AtomicFiles.deleteQuietly(partial);
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook does the cleanup
-            }
         }
     }
 

@@ -28,6 +28,7 @@ public final class Main implements Runnable {
         COMMANDS.put("query", QueryCommand::new);
         COMMANDS.put("export", ExportCommand::new);
         COMMANDS.put("sync", SyncCommand::new);
+        COMMANDS.put("check", CheckCommand::new);
         COMMANDS.put("shell", ShellCommand::new);
     }
 
@@ -37,7 +38,7 @@ public final class Main implements Runnable {
                 + "--profile, --endpoint, --maxConcurrency, --onError, --ignoreErrorCodes; --demo for the bundled "
                 + "sample estate."},
             "", "Exit status: 0 ok; 1 internal error; 2 bad usage, configuration or SQL; "
-                + "3 AWS failure or partial answer; 130 interrupted.");
+                + "3 AWS failure or partial answer; 4 check found a resource in alarm; 130 interrupted.");
 
     private Main() {
         Grammar.addHelpOptions(spec);
@@ -45,7 +46,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: query, export, sync or shell");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a command: query, export, sync, check or shell");
     }
 
     public static void main(String[] args) {

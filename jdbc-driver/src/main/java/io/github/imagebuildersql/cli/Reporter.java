@@ -36,6 +36,9 @@ final class Reporter implements ScanListener, AutoCloseable {
 
     @Override
     public synchronized void partitionSkipped(PartitionFailure failure) {
+        if (skipped.stream().anyMatch(f -> f.describe().equals(failure.describe()))) {
+            return; // the same partition of the same table, skipped again by another scan of the run
+        }
         skipped.add(failure);
         clearProgress();
         err.println("warning: partition skipped: " + failure.describe());

@@ -30,34 +30,11 @@ enum ResultFormat {
                 rows.add(row);
                 counter.row();
             }
-            int[] widths = new int[columns.size()];
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = columns.get(i).label().length();
-                for (String[] row : rows) {
-                    widths[i] = Math.max(widths[i], row[i].length());
-                }
-            }
             PrintWriter p = new PrintWriter(out);
-            line(p, columns.stream().map(Values.Column::label).toArray(String[]::new), widths);
-            StringBuilder rule = new StringBuilder();
-            for (int i = 0; i < widths.length; i++) {
-                rule.append(i > 0 ? "-+-" : "").append("-".repeat(widths[i]));
-            }
-            p.println(rule);
-            for (String[] row : rows) {
-                line(p, row, widths);
-            }
+            TextTable.print(p, columns.stream().map(Values.Column::label).toArray(String[]::new), rows);
             p.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
             p.flush();
             return rows.size();
-        }
-
-        private void line(PrintWriter p, String[] cells, int[] widths) {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < cells.length; i++) {
-                sb.append(i > 0 ? " | " : "").append(cells[i]).append(" ".repeat(widths[i] - cells[i].length()));
-            }
-            p.println(sb.toString().stripTrailing());
         }
 
         /** One line per row, and no cell wider than a reader can take in. */

@@ -1,0 +1,33 @@
+package io.github.imagebuildersql.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/** How a check's report is written. */
+enum CheckFormat {
+    /** The summary for a terminal: per control, per account, then every alarm with its reason. */
+    table(CheckSummary::write),
+    /** One row per finding, RFC 4180 with a header. */
+    csv(CheckData::csv),
+    /** One JSON document: the controls, their counts and findings, and what could not be scanned. */
+    json(CheckData::json),
+    /** JUnit XML: a control is a test suite, a resource a test case, an alarm a failure. */
+    junit(JunitReport::write),
+    /** One self-contained HTML page for people: a bar per control, then the alarms and their reasons. */
+    html(HtmlReport::write);
+
+    interface ReportWriter {
+        void write(CheckReport report, Writer out) throws IOException;
+    }
+
+    private final ReportWriter writer;
+
+    CheckFormat(ReportWriter writer) {
+        this.writer = writer;
+    }
+
+    void write(CheckReport report, Writer out) throws IOException {
+        writer.write(report, out);
+        out.flush();
+    }
+}

@@ -1,0 +1,35 @@
+-- id: recipe_deprecated_component
+-- title: Recipes use no deprecated or disabled component version
+-- severity: medium
+-- benchmarks: build-health
+-- rationale: A component version is deprecated when its owner has superseded it, often for a fix; a
+--   disabled one can no longer be used at all. A recipe that still names one builds with the old version,
+--   or fails to build.
+-- remediation: Create the recipe's next version with the component's current version (or an x wildcard,
+--   such as 2.x.x, which picks the newest usable build), and point the pipeline at it.
+-- references: https://docs.aws.amazon.com/imagebuilder/latest/userguide/manage-components.html,
+--   https://docs.aws.amazon.com/imagebuilder/latest/userguide/ibhow-semantic-versioning.html
+-- A recipe names a component build (.../1.0.0/1), a version (.../1.0.0: every build of it counts, and the
+-- version is unusable only when all of them are), or an x wildcard (never unusable: Image Builder picks the
+-- newest usable build). Components of other owners (Amazon, shared) are not in the inventory and pass.
+with refs as (
+    select rc.recipe_arn, rc.account_id, rc.region, rc.component_arn,
+           count(c.arn) as builds,
+           count(case when json_value(c.state, '$.status') in ('DEPRECATED', 'DISABLED') then 1 end) as unusable,
+           min(json_value(c.state, '$.status')) as state,
+           min(json_value(c.state, '$.reason')) as why
+    from imagebuilder_image_recipe_component rc
+    left join imagebuilder_component c on c.arn = rc.component_arn or c.arn like rc.component_arn || '/%'
+    group by rc.recipe_arn, rc.account_id, rc.region, rc.component_arn)
+select recipe_arn as resource, account_id, region,
+       case when count(case when builds > 0 and unusable = builds then 1 end) > 0 then 'alarm' else 'ok' end as status,
+       'Recipe ' || substring(recipe_arn from position('recipe/' in recipe_arn) + 7) || case
+           when count(case when builds > 0 and unusable = builds then 1 end) > 0
+               then ' uses ' || listagg(case when builds > 0 and unusable = builds
+                   then substring(component_arn from position(':component/' in component_arn) + 11) || ' ('
+                       || state || coalesce(': ' || why, '') || ')' end, ', ')
+                   within group (order by component_arn) || '.'
+           else ' uses no deprecated or disabled component version.'
+       end as reason
+from refs
+group by recipe_arn, account_id, region

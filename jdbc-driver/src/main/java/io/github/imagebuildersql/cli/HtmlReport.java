@@ -185,14 +185,15 @@ final class HtmlReport {
         return "<span class=\"sev sev-" + c.severity().label() + "\">" + c.severity().label() + "</span>";
     }
 
-    /** Text as HTML character data or an attribute value, whatever it holds. */
+    /** Text as HTML character data or an attribute value, whatever it holds (control characters become U+FFFD). */
     static String escape(String s) {
         if (s == null) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        String text = JunitReport.text(s);
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
                 case '<' -> sb.append("&lt;");

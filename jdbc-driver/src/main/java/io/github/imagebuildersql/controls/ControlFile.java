@@ -132,6 +132,12 @@ final class ControlFile {
         while (placeholder.find()) {
             used.add(placeholder.group(1));
         }
+        for (String name : used) {
+            if (!params.containsKey(name)) {
+                throw new MalformedControlException(source, 0, "the query reads ${" + name + "}, which the header "
+                        + "does not declare (add '-- param " + name + " = DEFAULT: DESCRIPTION')");
+            }
+        }
         List<ControlParameter> parameters = new ArrayList<>();
         params.forEach((name, declared) -> {
             if (!used.contains(name)) {
@@ -143,12 +149,6 @@ final class ControlFile {
             String value = integer ? literal : literal.substring(1, literal.length() - 1).replace("''", "'");
             parameters.add(new ControlParameter(name, value, integer, declared.description().toString()));
         });
-        for (String name : used) {
-            if (!params.containsKey(name)) {
-                throw new MalformedControlException(source, 0, "the query reads ${" + name + "}, which the header "
-                        + "does not declare (add '-- param " + name + " = DEFAULT: DESCRIPTION')");
-            }
-        }
         return new Control(id, fields.get("title").toString(), severity, List.copyOf(benchmarks),
                 fields.get("rationale").toString(), fields.get("remediation").toString(),
                 list(fields.get("references")), List.copyOf(parameters), text, source);

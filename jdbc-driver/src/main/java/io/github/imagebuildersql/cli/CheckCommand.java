@@ -86,7 +86,7 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
         }
         Path out = Grammar.value(spec, "--out");
         CheckFormat format = Grammar.value(spec, "--format");
-        Instant checkedAt = Instant.now();
+        Instant checkedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         try (PartialFile partial = out == null ? null : PartialFile.beside(out);
                 Reporter reporter = Reporter.install(err(), false);
                 Connection connection = connect()) {

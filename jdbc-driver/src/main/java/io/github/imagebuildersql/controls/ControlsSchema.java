@@ -3,14 +3,18 @@ package io.github.imagebuildersql.controls;
 import com.google.common.collect.ImmutableMultimap;
 import com.google.common.collect.Multimap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.jdbc.CalciteConnection;
-import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.RelDataTypeImpl;
 import org.apache.calcite.schema.Function;
 import org.apache.calcite.schema.Schemas;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractSchema;
+import org.apache.calcite.schema.impl.ViewTable;
 import org.apache.calcite.schema.impl.ViewTableMacro;
 
 /**
@@ -50,9 +54,10 @@ public final class ControlsSchema extends AbstractSchema {
     }
 
     /**
-     * A view read with the connection's own settings. Calcite's own view macro reads a view's SQL through a
-     * connection of its own, with Calcite's default lexical rules: upper-cased unquoted names, which are not
-     * this driver's table names.
+     * A view whose tables are found as this driver's connections find them, and whose columns are named as a
+     * query of this driver names them. Calcite's own view macro looks the tables up through a connection of
+     * its own, where names are case-sensitive, and Calcite parses every view with its default lexical rules,
+     * which upper-case unquoted names: a control's {@code resource} would reach a BI tool as RESOURCE.
      */
     private static final class ControlView extends ViewTableMacro {
         private final CalciteConnection connection;
@@ -64,9 +69,12 @@ public final class ControlsSchema extends AbstractSchema {
 
         @Override
         public TranslatableTable apply(List<?> arguments) {
-            CalcitePrepare.AnalyzeViewResult view = Schemas.analyzeView(connection, schema.root(), schemaPath, viewSql,
-                    viewPath, false);
-            return viewTable(view, viewSql, schemaPath, viewPath);
+            RelDataType analyzed = Schemas.analyzeView(connection, schema.root(), schemaPath, viewSql, viewPath, false)
+                    .rowType;
+            RelDataType named = connection.getTypeFactory().createStructType(
+                    analyzed.getFieldList().stream().map(RelDataTypeField::getType).toList(),
+                    analyzed.getFieldNames().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList());
+            return new ViewTable(Object.class, RelDataTypeImpl.proto(named), viewSql, schemaPath, viewPath);
         }
     }
 }

@@ -12,14 +12,13 @@
 -- references: https://docs.aws.amazon.com/imagebuilder/latest/userguide/manage-distribution-settings.html,
 --   https://docs.aws.amazon.com/imagebuilder/latest/userguide/cross-account-dist.html
 -- param trusted_accounts = '': Accounts that may receive images besides the scanned ones: a comma list of 12-digit account IDs.
--- The organisation, as far as the inventory knows it: the scanned accounts that own a pipeline or a
--- distribution configuration, plus trusted_accounts. An organization or OU ARN is inside when its management
--- account is.
+-- The organisation, as far as the inventory knows it: the scanned accounts that own a pipeline, the
+-- configuration's own account, and trusted_accounts. An organization or OU ARN is inside when its management
+-- account is. (Each table is read once: the pipelines for the accounts, the configurations row by row.)
 with scanned as (
-    select listagg(distinct '''' || account_id || '''', ',') as quoted,
-           listagg(distinct account_id, '|') as alternatives
-    from (select account_id from imagebuilder_image_pipeline
-          union select account_id from imagebuilder_distribution_configuration) accounts),
+    select coalesce(listagg(distinct '''' || account_id || '''', ','), '''none''') as quoted,
+           coalesce(listagg(distinct account_id, '|'), 'none') as alternatives
+    from imagebuilder_image_pipeline),
 inside as (
     select case when trusted = '' then quoted else quoted || ',''' || replace(trusted, ',', ''',''') || '''' end as quoted,
            case when trusted = '' then alternatives else alternatives || '|' || replace(trusted, ',', '|') end
@@ -28,15 +27,17 @@ inside as (
 outside as (
     select d.arn, d.account_id, d.region, d.name,
            json_query(d.distributions, 'lax $[*].amiDistributionConfiguration.launchPermission.userIds[?(@ nin ['
-               || i.quoted || '])]') as launch_accounts,
+               || i.quoted || ',''' || d.account_id || '''])]') as launch_accounts,
            json_query(d.distributions, 'lax $[*].amiDistributionConfiguration.launchPermission.organizationArns'
-               || '[?(@ =~ /arn:[^:]+:organizations::(?!(?:' || i.alternatives || '):).*/)]') as launch_organizations,
+               || '[?(@ =~ /arn:[^:]+:organizations::(?!(?:' || i.alternatives || '|' || d.account_id || '):).*/)]')
+               as launch_organizations,
            json_query(d.distributions, 'lax $[*].amiDistributionConfiguration.launchPermission.organizationalUnitArns'
-               || '[?(@ =~ /arn:[^:]+:organizations::(?!(?:' || i.alternatives || '):).*/)]') as launch_units,
+               || '[?(@ =~ /arn:[^:]+:organizations::(?!(?:' || i.alternatives || '|' || d.account_id || '):).*/)]')
+               as launch_units,
            json_query(d.distributions, 'lax $[*].amiDistributionConfiguration.targetAccountIds[?(@ nin ['
-               || i.quoted || '])]') as copy_accounts,
+               || i.quoted || ',''' || d.account_id || '''])]') as copy_accounts,
            json_query(d.distributions, 'lax $[*].launchTemplateConfigurations[?(@.accountId nin ['
-               || i.quoted || '])].accountId') as template_accounts
+               || i.quoted || ',''' || d.account_id || '''])].accountId') as template_accounts
     from imagebuilder_distribution_configuration d cross join inside i),
 destinations as (
     select arn, account_id, region, name,

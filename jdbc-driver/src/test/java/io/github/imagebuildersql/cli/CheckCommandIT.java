@@ -506,6 +506,39 @@ class CheckCommandIT {
         }
     }
 
+    /** docs/check.md's example outputs, line for line in order, but for the time a run takes place. */
+    @Test
+    void theDocsExamplesAreWhatTheCommandsPrint() throws Exception {
+        String doc = Files.readString(Path.of("..", "docs", "check.md"));
+        Map<String, List<String>> commands = Map.of(
+                "table", List.of("check", "--demo", "--benchmark", "encryption"),
+                "junit", List.of("check", "--demo", "--control", "ami_not_public", "--format", "junit"));
+        commands.forEach((example, command) -> {
+            int from = doc.indexOf("<!-- example:" + example + " (checked by CheckCommandIT) -->");
+            assertTrue(from >= 0, example);
+            List<String> lines = doc.substring(from, doc.indexOf("<!-- example:end -->", from)).lines()
+                    .filter(l -> !l.startsWith("<!--") && !l.startsWith("```")).map(CheckCommandIT::timeless).toList();
+            if (lines.get(0).startsWith("$ ")) {
+                assertEquals("$ java -jar jdbc-driver/target/imagebuilder-jdbc.jar " + String.join(" ", command),
+                        lines.get(0));
+                lines = lines.subList(1, lines.size());
+            }
+            Jar.Result r = Jar.run(command.toArray(String[]::new));
+            assertEquals(4, r.exit(), r.err());
+            List<String> printed = r.out().lines().map(CheckCommandIT::timeless).toList();
+            int at = -1;
+            for (String line : lines) {
+                int next = printed.subList(at + 1, printed.size()).indexOf(line);
+                assertTrue(next >= 0, example + ": '" + line + "' after line " + at + " of:\n" + r.out());
+                at += next + 1;
+            }
+        });
+    }
+
+    private static String timeless(String line) {
+        return line.replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ?", "TIME");
+    }
+
     /** Calls per operation, and per account/region/operation. */
     private static Map<String, Long> calls(Emulator emulator) {
         Map<String, Long> calls = new TreeMap<>();

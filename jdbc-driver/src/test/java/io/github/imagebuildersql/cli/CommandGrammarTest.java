@@ -34,7 +34,10 @@ class CommandGrammarTest {
                 "sync", List.of("--url=JDBC_URL", "--demo", "--verbose", "--to=JDBC_URL", "--schema=NAME",
                         "--table=NAME", "-h, --help", "-V, --version", "--regions=VALUE"),
                 "shell", List.of("--url=JDBC_URL", "--demo", "--verbose", "--history=FILE", "-h, --help",
-                        "-V, --version", "--regions=VALUE"));
+                        "-V, --version", "--regions=VALUE"),
+                "check", List.of("--url=JDBC_URL", "--demo", "--verbose", "--benchmark=NAME", "--control=ID",
+                        "--param=NAME=VALUE", "--format=table|csv|json|junit|html", "--out=FILE", "--controls-dir=DIR",
+                        "-h, --help", "-V, --version", "--regions=VALUE"));
         options.forEach((command, expected) -> {
             Run help = run(command, "--help");
             assertEquals(0, help.exit(), help.err());
@@ -48,7 +51,7 @@ class CommandGrammarTest {
         });
         Run root = run("--help");
         assertTrue(root.out().startsWith("Usage: imagebuilder-sql [-hV] [COMMAND]"), root.out());
-        for (String command : List.of("query", "export", "sync", "shell", "help")) {
+        for (String command : List.of("query", "export", "sync", "check", "shell", "help")) {
             assertTrue(root.out().contains("\n  " + command + " "), command + " in:\n" + root.out());
         }
         assertEquals(0, run("help", "export").exit());

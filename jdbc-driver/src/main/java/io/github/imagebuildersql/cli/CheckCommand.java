@@ -4,6 +4,7 @@ import io.github.imagebuildersql.cli.CheckReport.Outcome;
 import io.github.imagebuildersql.cli.CheckReport.Status;
 import io.github.imagebuildersql.connector.config.Property;
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
+import io.github.imagebuildersql.connector.scan.PartitionFailure;
 import io.github.imagebuildersql.controls.Control;
 import io.github.imagebuildersql.controls.ControlLibrary;
 import io.github.imagebuildersql.controls.MalformedControlException;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +39,8 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
     private final OptionSpec benchmark = Grammar.option("--benchmark", "NAME", String.class,
             "The controls of a benchmark: foundational, encryption, build-health, or all (default).").build();
     private final OptionSpec control = OptionSpec.builder("--control").paramLabel("ID").type(List.class)
-            .auxiliaryTypes(String.class).description("Run this control (repeatable), instead of a benchmark.").build();
+            .auxiliaryTypes(String.class).splitRegex(",").description("Run these controls (repeatable, or a comma "
+                    + "list), instead of a benchmark.").build();
 
     CheckCommand() {
         super("check", new String[] {"Runs the Image Builder controls (SQL queries bundled in the jar, and your own) "
@@ -69,12 +72,10 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ControlLibrary library = library(Grammar.value(spec, "--controls-dir"));
-        String selection = benchmark.getValue() != null ? "benchmark " + benchmark.getValue() : null;
         List<Control> controls = selected(library);
-        if (selection == null) {
-            selection = control.getValue() != null ? "controls " + String.join(", ", control.<List<String>>getValue())
-                    : "benchmark " + ControlLibrary.ALL;
-        }
+        List<String> ids = control.getValue();
+        String selection = ids != null ? "controls " + String.join(", ", ids)
+                : "benchmark " + (benchmark.getValue() != null ? benchmark.<String>getValue() : ControlLibrary.ALL);
         Map<String, String> given = parameters(controls);
         List<CheckRun.Planned> planned = new ArrayList<>();
         for (Control c : controls) {
@@ -86,14 +87,14 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
         }
         Path out = Grammar.value(spec, "--out");
         CheckFormat format = Grammar.value(spec, "--format");
-        Instant checkedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant checkedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (PartialFile partial = out == null ? null : PartialFile.beside(out);
                 Reporter reporter = Reporter.install(err(), false);
                 Connection connection = connect()) {
             List<Outcome> outcomes = new ArrayList<>(CheckRun.run(connection, planned, reporter));
             outcomes.sort(Outcome.ORDER);
             CheckReport report = new CheckReport(selection, checkedAt, outcomes,
-                    reporter.skipped().stream().map(f -> f.describe()).toList());
+                    reporter.skipped().stream().map(PartitionFailure::describe).toList());
             if (partial == null) {
                 format.write(report, out());
             } else {

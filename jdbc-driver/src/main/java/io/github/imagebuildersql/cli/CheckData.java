@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.cli.CheckReport.Finding;
@@ -51,7 +52,8 @@ final class CheckData {
             c.references().forEach(control.putArray("references")::add);
             ObjectNode parameters = control.putObject("parameters");
             o.parameters().forEach(parameters::put);
-            control.set("counts", SdkJson.MAPPER.valueToTree(labels(o)));
+            ObjectNode counts = control.putObject("counts");
+            o.counts().forEach((status, n) -> counts.put(status.label(), n));
             ArrayNode findings = control.putArray("findings");
             for (Finding f : o.findings()) {
                 ObjectNode finding = findings.addObject();
@@ -63,8 +65,8 @@ final class CheckData {
                 finding.put("dimensions", f.dimensions());
             }
         }
-        SdkJson.MAPPER.writerWithDefaultPrettyPrinter().without(
-                com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, root);
+        SdkJson.MAPPER.writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .writeValue(out, root);
         out.write('\n');
     }
 
@@ -73,12 +75,6 @@ final class CheckData {
         for (Status s : Status.values()) {
             counts.put(s.label(), report.count(s));
         }
-        return counts;
-    }
-
-    private static java.util.Map<String, Integer> labels(Outcome o) {
-        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
-        o.counts().forEach((s, n) -> counts.put(s.label(), n));
         return counts;
     }
 }

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -118,7 +120,7 @@ final class HtmlReport {
                 continue;
             }
             double w = BAR_WIDTH * (double) count / total;
-            h.append(String.format(java.util.Locale.ROOT, "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"14\" "
+            h.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"0\" width=\"%.1f\" height=\"14\" "
                     + "fill=\"%s\"><title>%d %s</title></rect>", x, w, COLOURS.get(s), count, s.label()));
             x += w;
             label.append(label.length() == 0 ? "" : " · ").append(count).append(' ').append(s.label());
@@ -158,8 +160,7 @@ final class HtmlReport {
                 h.append("</p>\n");
             }
             Map<String, List<Finding>> byAccount = new TreeMap<>();
-            alarms.forEach(f -> byAccount.computeIfAbsent(String.valueOf(f.accountId()), a -> new java.util.ArrayList<>())
-                    .add(f));
+            alarms.forEach(f -> byAccount.computeIfAbsent(String.valueOf(f.accountId()), a -> new ArrayList<>()).add(f));
             byAccount.forEach((account, findings) -> {
                 h.append("<h4>Account ").append(escape(account)).append("</h4>\n<ul class=\"findings\">\n");
                 for (Finding f : findings) {

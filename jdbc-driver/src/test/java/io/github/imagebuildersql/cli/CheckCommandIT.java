@@ -202,8 +202,8 @@ class CheckCommandIT {
             }
         }
         long days = ChronoUnit.DAYS.between(newest, Instant.now()) + 2;
-        Jar.Result r = Jar.run("check", "--demo", "--format", "json", "--control", "pipeline_consecutive_failures",
-                "--control", "pipeline_latest_image_age", "--control", "resource_owner_tag",
+        Jar.Result r = Jar.run("check", "--demo", "--format", "json", "--control",
+                "pipeline_consecutive_failures,pipeline_latest_image_age", "--control", "resource_owner_tag",
                 "--control", "distribution_within_organization", "--param", "alarm_at=6",
                 "--param", "max_age_days=" + days, "--param", "owner_tag_key=owner",
                 "--param", "trusted_accounts=999988887777, 555555555555");

@@ -2,9 +2,9 @@ package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.cli.CheckReport.Outcome;
 import io.github.imagebuildersql.cli.CheckReport.Status;
-import io.github.imagebuildersql.connector.config.Property;
+import io.github.imagebuildersql.core.config.Property;
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
-import io.github.imagebuildersql.connector.scan.PartitionFailure;
+import io.github.imagebuildersql.core.scan.PartitionFailure;
 import io.github.imagebuildersql.controls.Control;
 import io.github.imagebuildersql.controls.ControlLibrary;
 import io.github.imagebuildersql.controls.MalformedControlException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.cli.CheckReport.Finding;
 import io.github.imagebuildersql.cli.CheckReport.Outcome;
 import io.github.imagebuildersql.cli.CheckReport.Status;
-import io.github.imagebuildersql.connector.row.SdkJson;
+import io.github.imagebuildersql.core.row.SdkJson;
 import io.github.imagebuildersql.controls.Control;
 import java.io.IOException;
 import java.io.Writer;

@@ -3,7 +3,7 @@ package io.github.imagebuildersql.cli;
 import io.github.imagebuildersql.cli.CheckReport.Finding;
 import io.github.imagebuildersql.cli.CheckReport.Outcome;
 import io.github.imagebuildersql.cli.CheckReport.Status;
-import io.github.imagebuildersql.connector.scan.ScanListener;
+import io.github.imagebuildersql.core.scan.ScanListener;
 import io.github.imagebuildersql.controls.Control;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.connector.jdbc;
 
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
+import io.github.imagebuildersql.controls.ControlsSchema;
 import io.github.imagebuildersql.core.aws.AwsClients;
 import io.github.imagebuildersql.core.config.ConfigException;
 import io.github.imagebuildersql.core.config.ConnectorConfig;
@@ -78,6 +79,7 @@ public final class ImageBuilderDriver extends Driver {
             calciteConnection.getRootSchema().add(ImageBuilderSchema.NAME,
                     new ImageBuilderSchema(demo == null ? config : config.onDemoEstate(demo)));
             calciteConnection.setSchema(ImageBuilderSchema.NAME);
+            ControlsSchema.addTo(calciteConnection);
             return JdbcLayer.wrap(calcite, demo);
         } catch (ConfigException e) {
             closeQuietly(calcite, demo);

@@ -49,21 +49,7 @@ final class CheckRun {
         });
         List<PreparedStatement> statements = new ArrayList<>();
         try {
-            List<Callable<PreparedStatement>> preparing = new ArrayList<>();
-            for (Planned p : controls) {
-                preparing.add(() -> prepare(connection, p));
-            }
-            Failures.CliFailure failed = null;
-            for (Future<PreparedStatement> f : pool.invokeAll(preparing)) {
-                try {
-                    statements.add(result(f, null));
-                } catch (Failures.CliFailure e) {
-                    failed = failed == null ? e : failed;
-                }
-            }
-            if (failed != null) {
-                throw failed;
-            }
+            prepareAll(pool, connection, controls, statements);
             for (String table : tablesRead(connection, controls)) {
                 try (Statement s = connection.createStatement();
                         ResultSet rs = s.executeQuery("select * from aws.\"" + table + "\"")) {
@@ -72,33 +58,56 @@ final class CheckRun {
                     }
                 }
             }
-            List<Callable<Outcome>> running = new ArrayList<>();
-            for (int i = 0; i < controls.size(); i++) {
-                Planned p = controls.get(i);
-                PreparedStatement statement = statements.get(i);
-                running.add(() -> {
-                    ScanListener.CURRENT.set(listener);
-                    try {
-                        return new Outcome(p.control(), p.values(), findings(p.control(), statement));
-                    } finally {
-                        ScanListener.CURRENT.remove();
-                    }
-                });
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            List<Future<Outcome>> done = pool.invokeAll(running);
-            for (int i = 0; i < done.size(); i++) {
-                outcomes.add(result(done.get(i), controls.get(i)));
-            }
-            return outcomes;
+            return runAll(pool, controls, statements, listener);
         } finally {
             pool.shutdownNow();
             for (PreparedStatement s : statements) {
-                if (s != null) {
-                    s.close();
-                }
+                s.close();
             }
         }
+    }
+
+    /** Every control's statement, in order; the first control (in order) that cannot be prepared fails the run. */
+    private static void prepareAll(ExecutorService pool, Connection connection, List<Planned> controls,
+            List<PreparedStatement> statements) throws InterruptedException {
+        List<Callable<PreparedStatement>> preparing = new ArrayList<>();
+        for (Planned p : controls) {
+            preparing.add(() -> prepare(connection, p));
+        }
+        Failures.CliFailure failed = null;
+        for (Future<PreparedStatement> f : pool.invokeAll(preparing)) {
+            try {
+                statements.add(result(f, null));
+            } catch (Failures.CliFailure e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private static List<Outcome> runAll(ExecutorService pool, List<Planned> controls, List<PreparedStatement> statements,
+            ScanListener listener) throws InterruptedException {
+        List<Callable<Outcome>> running = new ArrayList<>();
+        for (int i = 0; i < controls.size(); i++) {
+            Planned p = controls.get(i);
+            PreparedStatement statement = statements.get(i);
+            running.add(() -> {
+                ScanListener.CURRENT.set(listener); // a partition skipped again is reported, once, by the listener
+                try {
+                    return new Outcome(p.control(), p.values(), findings(p.control(), statement));
+                } finally {
+                    ScanListener.CURRENT.remove();
+                }
+            });
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Future<Outcome>> done = pool.invokeAll(running);
+        for (int i = 0; i < done.size(); i++) {
+            outcomes.add(result(done.get(i), controls.get(i)));
+        }
+        return outcomes;
     }
 
     private static PreparedStatement prepare(Connection connection, Planned p) {

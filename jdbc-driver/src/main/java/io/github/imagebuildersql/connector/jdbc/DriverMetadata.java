@@ -8,6 +8,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -16,52 +17,136 @@ import java.util.StringJoiner;
  * The DatabaseMetaData answers Calcite leaves out or gets wrong for a read-only source whose rows have a
  * unique key: {@code _key} is every table's primary key and best row identifier; there are no catalogs;
  * nothing is ever written, so no change is ever detected or visible, and every isolation level holds
- * trivially. The result sets are built by Calcite itself from VALUES, so they have real metadata.
+ * trivially. The result sets are built by Calcite itself from VALUES, so they have real metadata. Every
+ * other answer is Calcite's.
  */
-final class DriverMetadata {
+final class DriverMetadata extends ForwardingDatabaseMetaData {
     static final String KEY = "_key";
 
-    private DriverMetadata() {}
+    private final Connection calcite;
+    private final Connection connection;
 
-    /** The answer to {@code method}, or {@link #CALCITE} to let Calcite answer. */
-    static Object answer(Connection calcite, String method, Object[] args) throws SQLException {
-        return switch (method) {
-            case "deletesAreDetected", "insertsAreDetected", "updatesAreDetected", "ownDeletesAreVisible",
-                    "ownInsertsAreVisible", "ownUpdatesAreVisible", "othersDeletesAreVisible",
-                    "othersInsertsAreVisible", "othersUpdatesAreVisible", "supportsTransactions" -> false;
-            case "supportsTransactionIsolationLevel" -> true;
-            // commit does nothing, so a result set outlives it
-            case "supportsResultSetHoldability" -> (Integer) args[0] == ResultSet.HOLD_CURSORS_OVER_COMMIT;
-            case "getResultSetHoldability" -> ResultSet.HOLD_CURSORS_OVER_COMMIT;
-            case "getDefaultTransactionIsolation" -> Connection.TRANSACTION_READ_COMMITTED;
-            case "getCatalogs" -> rows(calcite, List.of("TABLE_CAT VARCHAR"), List.of());
-            case "getPrimaryKeys" -> rows(calcite,
-                    List.of("TABLE_CAT VARCHAR", "TABLE_SCHEM VARCHAR", "TABLE_NAME VARCHAR", "COLUMN_NAME VARCHAR",
-                            "KEY_SEQ SMALLINT", "PK_NAME VARCHAR"),
-                    tables(args[1], args[2]).stream().map(t -> List.<Object>of("", ImageBuilderSchema.NAME, t.name(),
-                            KEY, (short) 1, t.name() + "_pk")).toList());
-            case "getBestRowIdentifier" -> rows(calcite,
-                    List.of("SCOPE SMALLINT", "COLUMN_NAME VARCHAR", "DATA_TYPE INTEGER", "TYPE_NAME VARCHAR",
-                            "COLUMN_SIZE INTEGER", "BUFFER_LENGTH INTEGER", "DECIMAL_DIGITS SMALLINT",
-                            "PSEUDO_COLUMN SMALLINT"),
-                    tables(args[1], args[2]).stream().map(t -> List.<Object>of((short) DatabaseMetaData.bestRowSession,
-                            KEY, java.sql.Types.VARCHAR, "VARCHAR", JdbcTypes.UNBOUNDED, "", "",
-                            (short) DatabaseMetaData.bestRowNotPseudo)).toList());
-            default -> CALCITE;
-        };
+    DriverMetadata(DatabaseMetaData metaData, Connection calcite, Connection connection) {
+        super(metaData);
+        this.calcite = calcite;
+        this.connection = connection;
     }
 
-    /** Marks "no override". */
-    static final Object CALCITE = new Object();
+    @Override
+    Connection layer(Connection calcite) {
+        return connection;
+    }
 
-    private static List<TableDefinition<?>> tables(Object schema, Object table) {
+    /** Its statement is the layer's too, so that closing it closes Calcite's. */
+    @Override
+    ResultSet layer(ResultSet rows) throws SQLException {
+        return rows == null ? null
+                : new JdbcLayer.LayerResultSet(rows, new JdbcLayer.LayerStatement(rows.getStatement(), connection), 0);
+    }
+
+    @Override
+    public boolean deletesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean insertsAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean updatesAreDetected(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean ownUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersDeletesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersInsertsAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean othersUpdatesAreVisible(int type) {
+        return false;
+    }
+
+    @Override
+    public boolean supportsTransactions() {
+        return false;
+    }
+
+    @Override
+    public boolean supportsTransactionIsolationLevel(int level) {
+        return true;
+    }
+
+    @Override
+    public int getDefaultTransactionIsolation() {
+        return Connection.TRANSACTION_READ_COMMITTED;
+    }
+
+    /** Commit does nothing, so a result set outlives it. */
+    @Override
+    public boolean supportsResultSetHoldability(int holdability) {
+        return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    }
+
+    @Override
+    public int getResultSetHoldability() {
+        return ResultSet.HOLD_CURSORS_OVER_COMMIT;
+    }
+
+    @Override
+    public ResultSet getCatalogs() throws SQLException {
+        return rows(List.of("TABLE_CAT VARCHAR"), List.of());
+    }
+
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+        return rows(List.of("TABLE_CAT VARCHAR", "TABLE_SCHEM VARCHAR", "TABLE_NAME VARCHAR", "COLUMN_NAME VARCHAR",
+                        "KEY_SEQ SMALLINT", "PK_NAME VARCHAR"),
+                tables(schema, table).stream().map(t -> List.<Object>of("", ImageBuilderSchema.NAME, t.name(),
+                        KEY, (short) 1, t.name() + "_pk")).toList());
+    }
+
+    @Override
+    public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
+            throws SQLException {
+        return rows(List.of("SCOPE SMALLINT", "COLUMN_NAME VARCHAR", "DATA_TYPE INTEGER", "TYPE_NAME VARCHAR",
+                        "COLUMN_SIZE INTEGER", "BUFFER_LENGTH INTEGER", "DECIMAL_DIGITS SMALLINT",
+                        "PSEUDO_COLUMN SMALLINT"),
+                tables(schema, table).stream().map(t -> List.<Object>of((short) DatabaseMetaData.bestRowSession,
+                        KEY, Types.VARCHAR, "VARCHAR", JdbcTypes.UNBOUNDED, "", "",
+                        (short) DatabaseMetaData.bestRowNotPseudo)).toList());
+    }
+
+    private static List<TableDefinition<?>> tables(String schema, String table) {
         if (schema != null && !ImageBuilderSchema.NAME.equals(schema)) {
             return List.of();
         }
         if (table == null) {
             return Tables.all();
         }
-        TableDefinition<?> named = table instanceof String name ? Tables.definition(name) : null;
+        TableDefinition<?> named = Tables.definition(table);
         return named == null ? List.of() : List.of(named);
     }
 
@@ -69,8 +154,7 @@ final class DriverMetadata {
      * A result set with the given columns ("NAME TYPE") and rows; an empty string stands for NULL. Built as
      * {@code SELECT ... FROM (VALUES ...)} so that its ResultSetMetaData is right.
      */
-    private static ResultSet rows(Connection calcite, List<String> columns, List<List<Object>> rows)
-            throws SQLException {
+    private ResultSet rows(List<String> columns, List<List<Object>> rows) throws SQLException {
         List<List<Object>> values = rows.isEmpty() ? List.of(nulls(columns.size())) : rows;
         StringJoiner tuples = new StringJoiner(", ");
         for (List<Object> row : values) {
@@ -84,9 +168,11 @@ final class DriverMetadata {
         columns.forEach(c -> names.add("\"" + c.split(" ")[0] + "\""));
         String sql = "select * from (values " + tuples + ") as t(" + names + ")"
                 + (rows.isEmpty() ? " where false" : "");
-        Statement s = calcite.createStatement();
-        s.closeOnCompletion();
-        return s.executeQuery(sql);
+        return layer(call(() -> {
+            Statement s = calcite.createStatement();
+            s.closeOnCompletion();
+            return s.executeQuery(sql);
+        }));
     }
 
     private static List<Object> nulls(int n) {

@@ -94,6 +94,7 @@ public final class ImageBuilderDriver extends Driver {
         calcite.setProperty("timeZone", "UTC");
         calcite.setProperty("caseSensitive", "false");
         calcite.setProperty("typeSystem", TypeSystem.class.getName() + "#INSTANCE");
+        calcite.setProperty("parserFactory", ReadOnlyParser.class.getName() + "#FACTORY");
         calcite.setProperty("metaTableFactory", TableRemarks.TableFactory.class.getName());
         calcite.setProperty("metaColumnFactory", TableRemarks.ColumnFactory.class.getName());
         return super.connect(JdbcUrl.PREFIX, calcite);

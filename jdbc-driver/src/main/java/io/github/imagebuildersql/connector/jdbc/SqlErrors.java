@@ -7,33 +7,15 @@ import io.github.imagebuildersql.core.scan.ScanFailedException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientException;
 import java.sql.SQLTimeoutException;
-import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Failures that surface while rows are read (a partition failing, a cancel, a timeout) reach JDBC code
- * as the SQLExceptions it expects, with the connector's one-line message and a standard SQLSTATE.
+ * Failures that surface while rows are read (a partition failing, a cancel, a timeout), and statements
+ * refused because they write, reach JDBC code as the SQLExceptions it expects, with the connector's
+ * one-line message and a standard SQLSTATE.
  */
 final class SqlErrors {
-    /** Statements that would change something; Calcite answers them with a page of planner state. */
-    private static final Pattern WRITE = Pattern.compile(
-            "(?is)\\s*(?:(?:--[^\\n]*\\n|/\\*.*?\\*/)\\s*)*"
-                    + "(insert|upsert|update|delete|merge|create|drop|alter|truncate)\\b.*");
-
     private SqlErrors() {}
-
-    /** One line instead of Calcite's planner dump for anything that writes: the driver is read-only. */
-    static void refuseWrites(String sql) throws SQLException {
-        Matcher m = sql == null ? null : WRITE.matcher(sql);
-        if (m != null && m.matches()) {
-            throw new SQLNonTransientException("the imagebuilder-sql driver is read-only: "
-                    + m.group(1).toUpperCase(Locale.ROOT) + " is not supported; only queries (SELECT, VALUES, "
-                    + "EXPLAIN) are",
-                    "25006");
-        }
-    }
 
     /**
      * Calcite wraps failures in "Error while executing SQL" followed by the whole statement, which for a
@@ -49,6 +31,9 @@ final class SqlErrors {
             }
             if (e instanceof ScanExecution.QueryTimeoutException) {
                 return new SQLTimeoutException(e.getMessage(), "HYT00", t);
+            }
+            if (e instanceof ReadOnlyParser.WriteRefused) {
+                return new SQLNonTransientException(e.getMessage(), "25006", t);
             }
             if (e instanceof CancellationException) {
                 return new SQLException("statement cancelled: " + e.getMessage(), "HY008", t);

@@ -5,20 +5,27 @@ import io.github.imagebuildersql.core.table.TableDefinition;
 import io.github.imagebuildersql.core.table.Tables;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.JDBCType;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.StringJoiner;
 
 /**
  * The DatabaseMetaData answers Calcite leaves out or gets wrong for a read-only source whose rows have a
  * unique key: {@code _key} is every table's primary key and best row identifier; there are no catalogs;
  * nothing is ever written, so no change is ever detected or visible, and every isolation level holds
- * trivially. The result sets are built by Calcite itself from VALUES, so they have real metadata. Every
- * other answer is Calcite's.
+ * trivially. Tables come in the order JDBC prescribes, and their types are those getTables returns;
+ * functions and types are those a statement can use, not Calcite's internals; the URL is the one connected
+ * with (its secrets hidden). The result sets are built by Calcite itself from VALUES, so they have real
+ * metadata. Every other answer is Calcite's.
  */
 final class DriverMetadata extends ForwardingDatabaseMetaData {
     static final String KEY = "_key";
@@ -26,10 +33,94 @@ final class DriverMetadata extends ForwardingDatabaseMetaData {
     private final Connection calcite;
     private final Connection connection;
 
-    DriverMetadata(DatabaseMetaData metaData, Connection calcite, Connection connection) {
+    private final String url;
+
+    DriverMetadata(DatabaseMetaData metaData, Connection calcite, Connection connection, String url) {
         super(metaData);
         this.calcite = calcite;
         this.connection = connection;
+        this.url = url;
+    }
+
+    @Override
+    public String getURL() {
+        return url;
+    }
+
+    /** Ordered by TABLE_TYPE, TABLE_CAT, TABLE_SCHEM and TABLE_NAME, as JDBC says. */
+    @Override
+    public ResultSet getTables(String catalog, String schema, String table, String[] types) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
+        try (ResultSet rs = target.getTables(catalog, schema, table, types)) {
+            ResultSetMetaData md = rs.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                columns.add(md.getColumnLabel(i) + " VARCHAR");
+            }
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(rs.getString(i) == null ? "" : rs.getString(i));
+                }
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing((List<Object> r) -> (String) r.get(3)).thenComparing(r -> (String) r.get(0))
+                .thenComparing(r -> (String) r.get(1)).thenComparing(r -> (String) r.get(2)));
+        return rows(columns, rows);
+    }
+
+    /** The types getTables returns. */
+    @Override
+    public ResultSet getTableTypes() throws SQLException {
+        TreeSet<String> types = new TreeSet<>();
+        try (ResultSet rs = target.getTables(null, null, "%", null)) {
+            while (rs.next()) {
+                types.add(rs.getString("TABLE_TYPE"));
+            }
+        }
+        return rows(List.of("TABLE_TYPE VARCHAR"), types.stream().map(t -> List.<Object>of(t)).toList());
+    }
+
+    /** Calcite's functions less its internal ones ($HISTOGRAM, ...). */
+    @Override
+    public ResultSet getFunctions(String catalog, String schema, String function) throws SQLException {
+        return only(target.getFunctions(catalog, schema, function), rs -> !rs.getString("FUNCTION_NAME").startsWith("$"));
+    }
+
+    /**
+     * The SQL types a column or an expression can have here, by their standard names: not Calcite's
+     * internal ones (COLUMN_LIST, CURSOR, ...), intervals, or types no table has and no literal makes.
+     */
+    @Override
+    public ResultSet getTypeInfo() throws SQLException {
+        return only(target.getTypeInfo(), rs -> {
+            int type = rs.getInt("DATA_TYPE");
+            return SQL_TYPES.contains(type) && JDBCType.valueOf(type).getName().equals(rs.getString("TYPE_NAME"));
+        });
+    }
+
+    private static final Set<Integer> SQL_TYPES = Set.of(Types.BOOLEAN, Types.TINYINT, Types.SMALLINT, Types.INTEGER,
+            Types.BIGINT, Types.DECIMAL, Types.FLOAT, Types.REAL, Types.DOUBLE, Types.DATE, Types.TIME, Types.TIMESTAMP,
+            Types.CHAR, Types.VARCHAR, Types.BINARY, Types.VARBINARY);
+
+    interface RowTest {
+        boolean test(ResultSet row) throws SQLException;
+    }
+
+    /** Calcite's rows that pass the test. */
+    private ResultSet only(ResultSet calcite, RowTest keep) throws SQLException {
+        return new JdbcLayer.LayerResultSet(calcite, new JdbcLayer.LayerStatement(calcite.getStatement(), connection), 0) {
+            @Override
+            public boolean next() throws SQLException {
+                while (super.next()) {
+                    if (call(() -> keep.test(target))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        };
     }
 
     @Override

@@ -30,7 +30,9 @@ abstract class Forwarding implements Wrapper {
     <T> T call(SqlCall<T> call) throws SQLException {
         try {
             return call.call();
-        } catch (SQLException | RuntimeException | StackOverflowError e) {
+        } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
+            // the last: a data error (1/0) in a constant of Calcite's generated code, which a tool's worker
+            // thread must not die of
             throw SqlErrors.translate(e);
         }
     }

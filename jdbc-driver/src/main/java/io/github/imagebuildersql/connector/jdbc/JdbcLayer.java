@@ -13,6 +13,9 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -24,7 +27,9 @@ import java.util.Properties;
  * <li><b>Transactions</b>: nothing is ever written, so the connection is read-only and in auto-commit mode
  * (which may be turned off), commit and rollback succeed and do nothing (Spark commits on close, pools roll
  * back on return), and any isolation level is accepted and kept. Statements that write are refused when
- * they are parsed ({@link ReadOnlyParser}).</li>
+ * they are parsed ({@link StatementParser}). Results are forward-only and read-only: a statement asked for
+ * another kind gets that kind and the connection a warning. There are no user-defined types (an empty
+ * type map).</li>
  * <li><b>Client info</b> (DataGrip's and Tableau's ApplicationName) is kept.</li>
  * <li><b>Warnings</b>: each statement has its own, the partitions its queries skipped ({@link
  * StatementWarnings}, installed as the scan listener while any of its methods runs; Avatica's are always
@@ -33,7 +38,8 @@ import java.util.Properties;
  * calls for the rest are never made (Calcite fixes a PreparedStatement's limit when it prepares it).</li>
  * <li><b>Parameters</b> are converted to their parameter's type ({@link Parameters}).</li>
  * <li><b>Values</b>: tags are JSON text, timestamps instants written in UTC ({@link ResultValues});
- * <b>column types</b> as tools expect them ({@link JdbcTypes}).</li>
+ * <b>column types</b> as tools expect them ({@link JdbcTypes}), the same for a prepared statement before it
+ * runs as for its results.</li>
  * <li><b>Database metadata</b>: what Calcite leaves out or gets wrong ({@link DriverMetadata}).</li>
  * <li><b>Identity</b>: getConnection and getStatement return this layer's objects, and unwrap this layer's
  * object when it is what is asked for, else Calcite's ({@link Forwarding}).</li>
@@ -43,19 +49,25 @@ import java.util.Properties;
 final class JdbcLayer {
     private JdbcLayer() {}
 
-    /** The user's connection over Calcite's; {@code onClose} is closed after it (the demo's emulator). */
-    static Connection wrap(Connection connection, AutoCloseable onClose) {
-        return new LayerConnection(connection, onClose);
+    /**
+     * The user's connection over Calcite's; {@code url} is what DatabaseMetaData.getURL says, {@code onClose}
+     * is closed after the connection (the demo's emulator).
+     */
+    static Connection wrap(Connection connection, String url, AutoCloseable onClose) {
+        return new LayerConnection(connection, url, onClose);
     }
 
     private static final class LayerConnection extends ForwardingConnection {
+        private final String url;
         private final AutoCloseable onClose;
         private final Properties clientInfo = new Properties();
         private boolean autoCommit = true;
         private int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        private SQLWarning warnings;
 
-        LayerConnection(Connection calcite, AutoCloseable onClose) {
+        LayerConnection(Connection calcite, String url, AutoCloseable onClose) {
             super(calcite);
+            this.url = url;
             this.onClose = onClose;
         }
 
@@ -126,6 +138,68 @@ final class JdbcLayer {
             return copy;
         }
 
+        /** No user-defined types: an empty map, as other drivers answer, rather than an exception. */
+        @Override
+        public Map<String, Class<?>> getTypeMap() {
+            return new HashMap<>();
+        }
+
+        @Override
+        public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+            if (map != null && !map.isEmpty()) {
+                throw new SQLFeatureNotSupportedException("the imagebuilder-sql driver has no user-defined types to "
+                        + "map; give an empty type map", "0A000");
+            }
+        }
+
+        /**
+         * Results are forward-only and read-only: a statement asked for another kind gets that kind with a
+         * warning on the connection, as JDBC says a driver should.
+         */
+        @Override
+        public Statement createStatement(int type, int concurrency) throws SQLException {
+            return super.createStatement(supported(type, concurrency), ResultSet.CONCUR_READ_ONLY);
+        }
+
+        @Override
+        public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
+            return super.createStatement(supported(type, concurrency), ResultSet.CONCUR_READ_ONLY, holdability);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
+            return super.prepareStatement(sql, supported(type, concurrency), ResultSet.CONCUR_READ_ONLY);
+        }
+
+        @Override
+        public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
+                throws SQLException {
+            return super.prepareStatement(sql, supported(type, concurrency), ResultSet.CONCUR_READ_ONLY, holdability);
+        }
+
+        private synchronized int supported(int type, int concurrency) {
+            if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
+                SQLWarning w = new SQLWarning("the imagebuilder-sql driver's results are forward-only and read-only: "
+                        + "the statement gets a TYPE_FORWARD_ONLY, CONCUR_READ_ONLY result set", "01000");
+                if (warnings == null) {
+                    warnings = w;
+                } else {
+                    warnings.setNextWarning(w);
+                }
+            }
+            return ResultSet.TYPE_FORWARD_ONLY;
+        }
+
+        @Override
+        public synchronized SQLWarning getWarnings() {
+            return warnings;
+        }
+
+        @Override
+        public synchronized void clearWarnings() {
+            warnings = null;
+        }
+
         @Override
         Statement layer(Statement calcite) {
             return new LayerStatement(calcite, this);
@@ -138,7 +212,7 @@ final class JdbcLayer {
 
         @Override
         DatabaseMetaData layer(DatabaseMetaData calcite) {
-            return new DriverMetadata(calcite, target, this);
+            return new DriverMetadata(calcite, target, this, url);
         }
 
         @Override
@@ -241,9 +315,10 @@ final class JdbcLayer {
             run(() -> Parameters.set(prepared, index, value));
         }
 
+        /** Described before execution exactly as its result sets describe themselves after. */
         @Override
         ResultSetMetaData layer(ResultSetMetaData calcite) {
-            return calcite;
+            return new LayerResultSetMetaData(calcite);
         }
 
         @Override
@@ -253,7 +328,7 @@ final class JdbcLayer {
     }
 
     /** A result set: values converted as {@link ResultValues} says, and at most {@code maxRows} rows. */
-    static final class LayerResultSet extends ForwardingResultSet {
+    static class LayerResultSet extends ForwardingResultSet {
         private final Statement statement;
         private final long maxRows;
         private long read;

@@ -27,8 +27,9 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
                 + "scheduled exports."},
                 "", "Exit status: 0 written; 2 bad usage or configuration; 3 AWS failure or a skipped partition "
                         + "(the previous file is kept); 130 interrupted.", "",
-                "Example (cron):", "  imagebuilder-sql export --accounts org --roleName ImageBuilderReadOnly "
-                        + "--regions all --table imagebuilder_image_pipeline --out /srv/inventory/pipelines.csv");
+                "Example (cron):", "  imagebuilder-sql export --accounts org --roleName ImageBuilderReadOnly \\",
+                "      --regions all --table imagebuilder_image_pipeline \\",
+                "      --out /srv/inventory/pipelines.csv");
         spec.addOption(Grammar.option("--out", "FILE", Path.class, "The file to write (replaced only on success).")
                 .required(true).build());
         spec.addOption(Grammar.option("--format", "csv|jsonl|parquet", ExportFormat.class,
@@ -64,10 +65,10 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
             try (PreparedStatement statement = session.prepare(sql);
                     ResultSet rs = statement.executeQuery()) {
                 if (format.writer == null) {
-                    rows = ParquetFile.write(rs, partial.path, ResultFormat.RowCounter.NONE);
+                    rows = ParquetFile.write(rs, partial.path, reporter::rowWritten);
                 } else {
                     try (Writer w = Files.newBufferedWriter(partial.path, StandardCharsets.UTF_8)) {
-                        rows = format.writer.write(rs, w, ResultFormat.RowCounter.NONE);
+                        rows = format.writer.write(rs, w, reporter::rowWritten);
                     }
                 }
             }

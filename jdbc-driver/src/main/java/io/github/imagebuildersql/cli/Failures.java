@@ -6,6 +6,8 @@ import io.github.imagebuildersql.core.partition.Scope;
 import io.github.imagebuildersql.core.scan.ScanExecution;
 import io.github.imagebuildersql.core.scan.ScanFailedException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.concurrent.CancellationException;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -36,8 +38,10 @@ final class Failures {
                     || e instanceof SqlValidatorException || e instanceof IOException) {
                 return ExitCode.USAGE;
             }
-            if (e instanceof SQLException s && ("08001".equals(s.getSQLState()) || "25006".equals(s.getSQLState()))) {
-                return ExitCode.USAGE; // a bad connection setting, or a statement that writes
+            if (e instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().equals("08001")
+                    || s.getSQLState().equals("25006") || s.getSQLState().startsWith("22")
+                    || s.getSQLState().startsWith("42"))) {
+                return ExitCode.USAGE; // a bad connection setting, a statement that writes, bad SQL or bad data
             }
             if (e instanceof ScanFailedException || e instanceof Scope.ScopeException || e instanceof SdkException
                     || e instanceof ScanExecution.QueryTimeoutException) {
@@ -58,9 +62,10 @@ final class Failures {
                     || e instanceof ScanExecution.QueryTimeoutException || e instanceof CancellationException) {
                 return firstLine(e.getMessage());
             }
-            if (e instanceof SqlParseException p) {
-                return "SQL syntax error at line " + p.getPos().getLineNum() + ", column " + p.getPos().getColumnNum()
-                        + ": " + firstLine(p.getMessage());
+            if (e instanceof AccessDeniedException denied) {
+                Path file = Path.of(denied.getFile());
+                return "permission denied: cannot write in " + (file.getParent() != null ? file.getParent() : file)
+                        + "; choose a directory you can write to";
             }
             if (e instanceof SdkException s) {
                 return AwsErrors.code(s) + ": " + AwsErrors.message(s);

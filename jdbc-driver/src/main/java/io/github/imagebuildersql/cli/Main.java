@@ -104,7 +104,8 @@ public final class Main implements Runnable {
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setParameterExceptionHandler((e, a) -> {
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("imagebuilder-sql: " + e.getMessage());
+            String unknown = unknownOption(cmd.getCommandSpec(), a);
+            cmd.getErr().println("imagebuilder-sql: " + (unknown != null ? unknown : e.getMessage()));
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.USAGE;
         });
@@ -117,6 +118,49 @@ public final class Main implements Runnable {
             return Failures.exitCode(e);
         });
         return cli.execute(args);
+    }
+
+    /**
+     * A mistyped option ({@code --region}) is taken for the statement, since SQL may start with a "--" comment,
+     * and picocli then calls the statement's words unmatched: name the option instead, and the one meant.
+     */
+    static String unknownOption(CommandSpec command, String[] args) {
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (name.startsWith("--") && name.length() > 2 && name.chars().noneMatch(Character::isWhitespace)
+                    && command.findOption(name) == null) {
+                String closest = null;
+                int best = Integer.MAX_VALUE;
+                for (String known : command.optionsMap().keySet()) {
+                    int d = distance(name.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
+                    if (known.startsWith("--") && d < best) {
+                        best = d;
+                        closest = known;
+                    }
+                }
+                return "unknown option '" + name + "'" + (closest != null && best <= 3 ? "; did you mean " + closest + "?"
+                        : "; see --help");
+            }
+        }
+        return null;
+    }
+
+    /** Edit distance: insertions, deletions and substitutions. */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /**

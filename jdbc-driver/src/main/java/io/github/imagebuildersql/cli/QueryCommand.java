@@ -15,8 +15,8 @@ final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
 
     QueryCommand() {
         super("query", new String[] {"Runs one SQL statement and prints its result on stdout."},
-                "", "Example:", "  imagebuilder-sql query --demo \"select account_id, region, count(*) "
-                        + "from imagebuilder_image_pipeline group by account_id, region\"");
+                "", "Example:", "  imagebuilder-sql query --demo \\",
+                "      \"select account_id, count(*) from imagebuilder_image_pipeline group by 1\"");
         spec.addOption(Grammar.option("--format", "table|csv|json", ResultFormat.class,
                 "table (aligned, default), csv (RFC 4180 with a header) or json (JSON Lines).")
                 .defaultValue("table").build());

@@ -22,6 +22,10 @@ final class Reporter implements ScanListener, AutoCloseable {
     private volatile boolean cpuAtScan;
     private volatile long firstScanCpuNanos;
     private boolean progressShown;
+    /** Rows written so far (an export's), which the progress line counts rather than rows scanned. */
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    /** Ends the progress line when the process is interrupted (Ctrl-C) while it shows. */
+    private final Thread endLineOnExit = new Thread(this::clearProgress, "progress-end-line");
 
     private Reporter(PrintWriter err, boolean progress) {
         this.err = err;
@@ -70,13 +74,21 @@ final class Reporter implements ScanListener, AutoCloseable {
         return firstScanNanos;
     }
 
+    /** Counts a row written: a join's or an aggregate's output is not the rows its scans read. */
+    void rowWritten() {
+        written.incrementAndGet();
+    }
+
     @Override
     public synchronized void progress(String table, int done, int total, long rows) {
         long now = System.nanoTime();
         if (progress && (done == total || now - lastProgress > PROGRESS_EVERY_NANOS)) {
             lastProgress = now;
-            err.print("\r" + table + ": " + rows + " rows, " + done + "/" + total + " partitions");
+            err.print("\r" + written.get() + " rows written; " + table + ": " + done + "/" + total + " partitions");
             err.flush();
+            if (!progressShown) {
+                Runtime.getRuntime().addShutdownHook(endLineOnExit);
+            }
             progressShown = true;
         }
     }
@@ -85,9 +97,10 @@ final class Reporter implements ScanListener, AutoCloseable {
         return List.copyOf(skipped);
     }
 
-    private void clearProgress() {
+    private synchronized void clearProgress() {
         if (progressShown) {
             err.println();
+            err.flush();
             progressShown = false;
         }
     }
@@ -95,6 +108,11 @@ final class Reporter implements ScanListener, AutoCloseable {
     @Override
     public synchronized void close() {
         clearProgress();
+        try {
+            Runtime.getRuntime().removeShutdownHook(endLineOnExit);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // shutting down, or never added
+        }
         ScanListener.CURRENT.set(previous);
     }
 }

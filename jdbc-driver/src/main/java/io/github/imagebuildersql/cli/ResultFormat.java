@@ -21,11 +21,13 @@ enum ResultFormat {
         long write(ResultSet rs, Writer out, RowCounter counter) throws SQLException, IOException {
             List<Values.Column> columns = Values.columns(rs.getMetaData());
             List<String[]> rows = new ArrayList<>();
+            boolean cut = false;
             while (rs.next()) {
                 String[] row = new String[columns.size()];
                 for (int i = 0; i < row.length; i++) {
                     String text = Values.text(Values.read(rs, i + 1, columns.get(i)));
                     row[i] = text == null ? "NULL" : cell(text);
+                    cut |= text != null && row[i].length() < flat(text).length();
                 }
                 rows.add(row);
                 counter.row();
@@ -33,14 +35,22 @@ enum ResultFormat {
             PrintWriter p = new PrintWriter(out);
             TextTable.print(p, columns.stream().map(Values.Column::label).toArray(String[]::new), rows);
             p.println("(" + rows.size() + (rows.size() == 1 ? " row)" : " rows)"));
+            if (cut) {
+                p.println("(values longer than " + MAX_CELL + " characters are cut, marked …; --format csv or json "
+                        + "prints them whole)");
+            }
             p.flush();
             return rows.size();
         }
 
         /** One line per row, and no cell wider than a reader can take in. */
         private String cell(String text) {
-            String flat = text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\t", " ");
+            String flat = flat(text);
             return flat.length() > MAX_CELL ? flat.substring(0, MAX_CELL - 1) + "…" : flat;
+        }
+
+        private String flat(String text) {
+            return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\t", " ");
         }
     },
     /** RFC 4180, with a header row; NULL is an empty field. */

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.TimeZone;
+import io.github.imagebuildersql.core.config.Property;
 import java.util.concurrent.Callable;
 import sqlline.SqlLine;
 
@@ -23,8 +25,12 @@ final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
         Connecting.Target target = Connecting.target(spec, url(), demo(), freshAnswers());
         // Fail here, with our one-line message, rather than inside sqlline's prompt.
         DriverManager.getConnection(target.url(), (Properties) target.info().clone()).close();
-        String session = SessionDriver.register(sessionProperties(target));
-        List<String> args = new ArrayList<>(List.of("-u", session, "-n", "", "-p", "",
+        Properties properties = sessionProperties(target);
+        String session = SessionDriver.register(properties);
+        // sqlline formats timestamps in the JVM's zone; this process's is UTC, so they read as query prints them
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        List<String> args = new ArrayList<>(List.of("-u", session, "-n", "", "-p", "", "-nn", shown(properties),
+                "--timestampFormat=yyyy-MM-dd HH:mm:ss.SSSXXX",
                 "--connectInteractionMode=notAskCredentials", "--isolation=TRANSACTION_NONE",
                 "--showWarnings=true", "--fastConnect=false"));
         if (System.console() == null) {
@@ -42,6 +48,21 @@ final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
     @Override
     boolean freshAnswers() {
         return false;
+    }
+
+    /**
+     * What the prompt shows: the URL of what the user connected to, the opaque session URL standing for it,
+     * with neither the external ID (a secret) nor the plan cache the command line chose.
+     */
+    static String shown(Properties session) {
+        StringBuilder url = new StringBuilder("jdbc:imagebuilder:");
+        session.stringPropertyNames().stream().sorted().forEach(key -> {
+            if (!key.equalsIgnoreCase(Property.PLAN_CACHE.key())) {
+                url.append(url.charAt(url.length() - 1) == ':' ? "" : ";").append(key).append('=')
+                        .append(key.equalsIgnoreCase(Property.EXTERNAL_ID.key()) ? "********" : session.getProperty(key));
+            }
+        });
+        return url.toString();
     }
 
     /** The URL's own properties and the options, merged, for the session the opaque URL stands for. */

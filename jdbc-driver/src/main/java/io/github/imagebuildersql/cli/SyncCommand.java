@@ -28,8 +28,9 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
                         + "(onError=fail: nothing written) or a skipped partition (its rows kept as they were, the run "
                         + "is partial); 130 interrupted.", "",
                 "Example (cron, nightly; the password in PGPASSWORD, not on the command line):",
-                "  imagebuilder-sql sync --accounts org --roleName ImageBuilderReadOnly --regions all "
-                        + "--to 'jdbc:postgresql://db.internal/inventory?user=inventory'");
+                "  imagebuilder-sql sync --accounts org --roleName ImageBuilderReadOnly \\",
+                "      --regions all \\",
+                "      --to 'jdbc:postgresql://db.internal/inventory?user=inventory'");
         spec.addOption(Grammar.option("--to", "JDBC_URL", String.class, "The PostgreSQL database, e.g. "
                 + "jdbc:postgresql://HOST/DB?user=NAME. A password may be in the URL or, better, in the PGPASSWORD "
                 + "environment variable; it is never printed.").required(true).build());

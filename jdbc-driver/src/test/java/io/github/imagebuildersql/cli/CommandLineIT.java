@@ -160,6 +160,80 @@ class CommandLineIT {
     }
 
     @Test
+    void dataSyntaxAndSettingErrorsAreOneLineNamingTheProblemAndStatusTwo(@TempDir Path dir) throws Exception {
+        Path none = dir.resolve("none");
+        Map<String, String> noCredentials = Map.of("AWS_CONFIG_FILE", none.toString(), "AWS_SHARED_CREDENTIALS_FILE",
+                none.toString(), "AWS_EC2_METADATA_DISABLED", "true", "AWS_REGION", "us-east-1");
+        Map<List<String>, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(List.of("query", "--demo", "select 1/0 from imagebuilder_image_pipeline"),
+                "imagebuilder-sql: division by zero");
+        expected.put(List.of("query", "--demo", "select name from imagebuilder_image_pipeline where consecutive_failures = 'abc'"),
+                "imagebuilder-sql: cannot convert \"abc\" to a number (a text value compared with, or cast to, a number)");
+        expected.put(List.of("query", "--demo", "selec name from imagebuilder_image_pipeline"), "imagebuilder-sql: SQL syntax "
+                + "error at line 1, column 1: 'selec' does not start a statement; a query starts with SELECT, VALUES, WITH or EXPLAIN");
+        expected.put(List.of("query", "--demo", "--region", "eu-west-1", "select 1"),
+                "imagebuilder-sql: unknown option '--region'; did you mean --regions?");
+        expected.put(List.of("query", "--endpoint", "http://127.0.0.1:1", "select name from imagebuilder_image_pipeline"),
+                "imagebuilder-sql: no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose a "
+                        + "profile (AWS_PROFILE, or the property profile), or run 'aws sso login'; demo=true (--demo) needs none");
+        expected.put(List.of("query", "--profile", "nosuch", "--endpoint", "http://127.0.0.1:1",
+                "select name from imagebuilder_image_pipeline"), "imagebuilder-sql: profile 'nosuch' has no credentials in "
+                + "the AWS config and credentials files: check its name ('aws configure list-profiles'), or run 'aws sso "
+                + "login --profile nosuch'");
+        expected.put(List.of("export", "--demo", "--table", "imagebuilder_workflow", "--out", "/sys/workflows.csv"),
+                "imagebuilder-sql: permission denied: cannot write in /sys; choose a directory you can write to");
+        for (Map.Entry<List<String>, String> e : expected.entrySet()) {
+            Jar.Result r = Jar.run(List.of(), noCredentials, null, e.getKey().toArray(String[]::new));
+            assertEquals(2, r.exit(), e.getKey() + ": " + r.err());
+            assertEquals(e.getValue(), r.errLines().get(0), e.getKey().toString());
+            assertTrue(r.errLines().size() <= 2 && !r.err().contains("\tat "), r.err());
+        }
+    }
+
+    @Test
+    void oneTrailingSemicolonIsAcceptedInTheArgumentAndInAFile(@TempDir Path dir) throws Exception {
+        String sql = "select name from imagebuilder_workflow order by name";
+        Jar.Result plain = Jar.run("query", "--demo", "--format", "csv", sql);
+        assertEquals(0, plain.exit(), plain.err());
+        Jar.Result argument = Jar.run("query", "--demo", "--format", "csv", sql + ";");
+        assertEquals(plain.out(), argument.out(), argument.err());
+        Path file = dir.resolve("q.sql");
+        Files.writeString(file, "-- workflows\n" + sql + ";\n");
+        Jar.Result fromFile = Jar.run("query", "--demo", "--format", "csv", "--file", file.toString());
+        assertEquals(plain.out(), fromFile.out(), fromFile.err());
+    }
+
+    @Test
+    void helpExamplesAreWholeCommandsAndTheTableMarksAValueItCuts() throws Exception {
+        for (String command : List.of("query", "export", "sync")) {
+            List<String> lines = Jar.run(command, "--help").out().lines().toList();
+            int example = lines.indexOf(lines.stream().filter(l -> l.startsWith("Example")).findFirst().orElseThrow());
+            for (String line : lines.subList(example + 1, lines.size())) {
+                assertTrue(line.startsWith("  "), command + ": an example line broken by the help's wrapping: " + line);
+            }
+        }
+        Jar.Result r = Jar.run("query", "--demo", "select data from imagebuilder_workflow where data is not null limit 1");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("…"), r.out());
+        assertEquals("(values longer than 80 characters are cut, marked …; --format csv or json prints them whole)",
+                r.out().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    @Test
+    void theShellShowsUtcTimestampsAndWhatItIsConnectedTo(@TempDir Path dir) {
+        Jar.Result r = Jar.run(List.of(), Map.of("TZ", "America/New_York"), "select date_created from "
+                + "imagebuilder_image_pipeline where name = 'ci-runner-al2023';\n!quit\n", "shell", "--demo",
+                "--history", dir.resolve("history").toString());
+        assertEquals(0, r.exit(), r.err());
+        Jar.Result query = Jar.run("query", "--demo", "--format", "csv", "select date_created from "
+                + "imagebuilder_image_pipeline where name = 'ci-runner-al2023'");
+        String instant = query.out().lines().toList().get(1); // 2023-03-14T09:12:44.120Z
+        assertTrue(r.out().contains(instant.replace('T', ' ')), instant + " in " + r.out());
+        assertTrue(r.out().contains("jdbc:imagebuilder:demo=true>"), r.out());
+        assertFalse(r.out().contains("imagebuilder-session"), r.out());
+    }
+
+    @Test
     void aParameterMarkerIsRefusedRatherThanReadAsNull() {
         Jar.Result r = Jar.run("query", "--demo", "select name from imagebuilder_image_pipeline where name = ?");
         assertEquals(2, r.exit(), r.err());

@@ -49,6 +49,40 @@ class DemoConnectionTest {
     }
 
     @Test
+    void sixConnectionsShareOneEmulatorAndTheLastToCloseStopsIt() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        List<Connection> connections = new java.util.ArrayList<>();
+        Set<URI> endpoints = new java.util.HashSet<>();
+        for (int i = 0; i < 6; i++) { // SchemaCrawler opens six
+            Connection c = DriverManager.getConnection("jdbc:imagebuilder:demo=true");
+            connections.add(c);
+            endpoints.add(c.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(ImageBuilderSchema.NAME)
+                    .unwrap(ImageBuilderSchema.class).config().endpoint());
+            assertEquals(activePipelines(), EmulatedAws.column(c, "select count(*) from imagebuilder_image_pipeline")
+                    .get(0));
+        }
+        assertEquals(1, endpoints.size(), "one emulator's endpoint: " + endpoints);
+        assertEquals(1, emulatorInstances(before).size(), "emulators whose threads run: " + emulatorInstances(before));
+        for (Connection c : connections.subList(0, 5)) {
+            c.close();
+        }
+        URI endpoint = endpoints.iterator().next();
+        new Socket(endpoint.getHost(), endpoint.getPort()).close(); // still served for the sixth
+        assertEquals(1, EmulatedAws.column(connections.get(5), "select count(*) from imagebuilder_workflow").size());
+        connections.get(5).close();
+        assertThrows(IOException.class, () -> new Socket(endpoint.getHost(), endpoint.getPort()).close(),
+                "the emulator's port is closed");
+        assertEquals(Set.of(), emulatorInstances(before), "emulator threads left running");
+    }
+
+    /** The emulators whose threads ({@code emulator-N-...}) started since {@code before} and still run. */
+    private static Set<String> emulatorInstances(Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t) && t.getName().matches("emulator-\\d+-.*"))
+                .map(t -> t.getName().split("-")[1]).collect(Collectors.toSet());
+    }
+
+    @Test
     void userPropertiesApplyOnTopOfTheDemo() throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:imagebuilder:demo=true;regions=eu-west-1")) {
             assertEquals(List.of("222222222222"), EmulatedAws.column(c,

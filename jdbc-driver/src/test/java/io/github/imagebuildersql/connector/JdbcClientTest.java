@@ -2,6 +2,7 @@ package io.github.imagebuildersql.connector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +138,39 @@ class JdbcClientTest {
             }
             SQLException e = assertThrows(SQLException.class, () -> c.prepareStatement(sql));
             assertEquals("25006", e.getSQLState());
+        }
+    }
+
+    @Test
+    void everyKindOfStatementThatWritesIsRefusedAndNothingElse() throws Exception {
+        Map<String, String> refused = new LinkedHashMap<>(); // the statement, and the keyword its refusal names
+        refused.put("upsert into imagebuilder_workflow (name) values ('x')", "UPSERT");
+        refused.put("merge into imagebuilder_workflow w using imagebuilder_workflow v on w.name = v.name "
+                + "when matched then update set name = 'x'", "MERGE");
+        refused.put("call f(1)", "CALL");
+        refused.put("alter session set x = 1", "ALTER");
+        refused.put("reset x", "RESET");
+        refused.put("explain plan for delete from imagebuilder_workflow", "DELETE");
+        // Calcite's grammar has no DDL: refused by its first keyword, not reported as a syntax error
+        refused.put("-- a tool's comment\ncreate table t (a int)", "CREATE");
+        refused.put("drop table imagebuilder_workflow", "DROP");
+        refused.put("truncate table imagebuilder_workflow", "TRUNCATE");
+        refused.put("alter table imagebuilder_workflow add column x int", "ALTER");
+        aws.stats().reset();
+        for (Map.Entry<String, String> r : refused.entrySet()) {
+            try (Statement s = c.createStatement()) {
+                SQLException e = assertThrows(SQLException.class, () -> s.executeQuery(r.getKey()));
+                assertEquals("the imagebuilder-sql driver is read-only: " + r.getValue() + " is not supported; "
+                        + "only queries (SELECT, VALUES, EXPLAIN) are", e.getMessage());
+                assertEquals("25006", e.getSQLState());
+            }
+        }
+        assertEquals(0, aws.stats().totalRequests());
+        assertEquals(List.of("delete"), EmulatedAws.column(c, "select 'delete' as \"insert\" from imagebuilder_workflow "
+                + "where name = 'drop table x' union select 'delete' from (values (1))"), "words are not statements");
+        try (Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.executeQuery("selectt 1"));
+            assertNotEquals("25006", e.getSQLState(), "a typo is not a write");
         }
     }
 

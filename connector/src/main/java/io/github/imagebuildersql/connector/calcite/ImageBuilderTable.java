@@ -51,11 +51,15 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         return defined.get();
     }
 
+    /** Every table's key column. */
+    public static final String KEY = "_key";
+
     @Override
     public RelDataType getRowType(RelDataTypeFactory types) {
         RelDataTypeFactory.Builder row = types.builder();
         for (Column<T> c : definition().columns()) {
-            row.add(c.name(), types.createTypeWithNullability(sqlType(c, types), true));
+            // the row's key (its ARN) is never null: tools read it as the primary key
+            row.add(c.name(), types.createTypeWithNullability(sqlType(c, types), !c.name().equals(KEY)));
         }
         return row.build();
     }

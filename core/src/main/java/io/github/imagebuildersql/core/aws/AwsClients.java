@@ -97,12 +97,12 @@ public final class AwsClients implements AccountDirectory, AutoCloseable {
                 : config.profile() != null
                 ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
                 : DefaultCredentialsProvider.builder().build();
-        this.retries = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        this.retries = RefusedConnections.notRetried(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS)
                 .backoffStrategy(BACKOFF)
                 .throttlingBackoffStrategy(THROTTLING_BACKOFF)
                 .circuitBreakerEnabled(false)
-                .build();
+                .build());
         this.preparing = Ahead.start("imagebuilder-clients-init", this::prepare);
     }
 

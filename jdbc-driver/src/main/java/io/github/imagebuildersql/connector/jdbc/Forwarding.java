@@ -5,11 +5,10 @@ import java.sql.Wrapper;
 
 /**
  * What the JDBC layer's classes share: whatever a call to Calcite's object throws comes back as one
- * SQLException (see {@link SqlErrors#translate}). The forwarding classes send every JDBC method through
- * here, and refuse a statement's text that would write in one line before Calcite sees it (see {@link
- * SqlErrors#refuseWrites}). They are written out rather than dynamic proxies because a JVM generates a
- * proxy's class when it first needs it, about 95 ms of CPU for a connection, a prepared statement and a
- * result set.
+ * SQLException (see {@link SqlErrors#translate}). The Forwarding classes, generated at build time from the
+ * java.sql interfaces (src/build/ForwardingGenerator.java), send every JDBC method through here. They are
+ * classes rather than dynamic proxies because a JVM generates a proxy's class when it first needs it, about
+ * 95 ms of CPU for a connection, a prepared statement and a result set.
  */
 abstract class Forwarding implements Wrapper {
     private final String kind;
@@ -31,7 +30,9 @@ abstract class Forwarding implements Wrapper {
     <T> T call(SqlCall<T> call) throws SQLException {
         try {
             return call.call();
-        } catch (SQLException | RuntimeException | StackOverflowError e) {
+        } catch (SQLException | RuntimeException | StackOverflowError | ExceptionInInitializerError e) {
+            // the last: a data error (1/0) in a constant of Calcite's generated code, which a tool's worker
+            // thread must not die of
             throw SqlErrors.translate(e);
         }
     }

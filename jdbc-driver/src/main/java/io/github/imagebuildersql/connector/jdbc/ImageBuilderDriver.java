@@ -7,6 +7,7 @@ import io.github.imagebuildersql.core.config.ConfigException;
 import io.github.imagebuildersql.core.config.ConnectorConfig;
 import io.github.imagebuildersql.core.config.DemoEstate;
 import io.github.imagebuildersql.core.config.DemoEstates;
+import io.github.imagebuildersql.core.config.OnError;
 import io.github.imagebuildersql.core.config.Property;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -80,7 +83,7 @@ public final class ImageBuilderDriver extends Driver {
                     new ImageBuilderSchema(demo == null ? config : config.onDemoEstate(demo)));
             calciteConnection.setSchema(ImageBuilderSchema.NAME);
             ControlsSchema.addTo(calciteConnection);
-            return JdbcLayer.wrap(calcite, demo);
+            return JdbcLayer.wrap(calcite, JdbcUrl.withoutSecrets(url), demo);
         } catch (ConfigException e) {
             closeQuietly(calcite, demo);
             throw new SQLNonTransientConnectionException(e.getMessage(), "08001");
@@ -96,6 +99,7 @@ public final class ImageBuilderDriver extends Driver {
         calcite.setProperty("timeZone", "UTC");
         calcite.setProperty("caseSensitive", "false");
         calcite.setProperty("typeSystem", TypeSystem.class.getName() + "#INSTANCE");
+        calcite.setProperty("parserFactory", StatementParser.class.getName() + "#FACTORY");
         calcite.setProperty("metaTableFactory", TableRemarks.TableFactory.class.getName());
         calcite.setProperty("metaColumnFactory", TableRemarks.ColumnFactory.class.getName());
         return super.connect(JdbcUrl.PREFIX, calcite);
@@ -110,6 +114,12 @@ public final class ImageBuilderDriver extends Driver {
                     : info.getProperty(all[i].key(), all[i].defaultValue()));
             result[i].description = all[i].description();
             result[i].required = false;
+            result[i].choices = switch (all[i]) {
+                case ON_ERROR -> Arrays.stream(OnError.values()).map(e -> e.name().toLowerCase(Locale.ROOT))
+                        .toArray(String[]::new);
+                case DEMO, REFRESH_CACHE -> new String[] {"true", "false"};
+                default -> null;
+            };
         }
         return result;
     }

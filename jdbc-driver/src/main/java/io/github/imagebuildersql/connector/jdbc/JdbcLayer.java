@@ -1,56 +1,73 @@
 package io.github.imagebuildersql.connector.jdbc;
 
 import io.github.imagebuildersql.core.scan.ScanListener;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ParameterMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
-import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.SQLType;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * A thin layer over Avatica's connection, statements and result sets, for what Avatica does not do as
- * JDBC tools expect:
+ * What the driver's JDBC objects do differently from Calcite's (Avatica's), all of it. Everything else is
+ * forwarded by the Forwarding classes, which the build generates from the java.sql interfaces
+ * (src/build/ForwardingGenerator.java), and whatever Calcite throws comes back as one SQLException with a
+ * one-line message and a SQLSTATE ({@link SqlErrors}).
  * <ul>
- * <li>each statement gets its own {@link StatementWarnings} (Avatica's getWarnings() is always null),
- * installed as the scan listener while it executes, and a failure that surfaces while rows are read
- * becomes an SQLException rather than escaping as a runtime exception;</li>
- * <li>transactions: nothing is ever written, so auto-commit is on, commit and rollback succeed and do
- * nothing (Spark commits on close, pools roll back on return), and any isolation level is accepted;
- * client info (DataGrip's and Tableau's ApplicationName) is kept;</li>
- * <li>writes are refused with one line; a PreparedStatement honours setMaxRows (Calcite fixes the limit
- * when it prepares); parameters and column values are converted as {@link Parameters} and
- * {@link ResultValues} say; DatabaseMetaData and ResultSetMetaData answer as {@link DriverMetadata} and
- * {@link JdbcTypes} say; every object's getConnection/getStatement returns this layer's object.</li>
+ * <li><b>Transactions</b>: nothing is ever written, so the connection is read-only and in auto-commit mode
+ * (which may be turned off), commit and rollback succeed and do nothing (Spark commits on close, pools roll
+ * back on return), and any isolation level is accepted and kept. Statements that write are refused when
+ * they are parsed ({@link StatementParser}). Results are forward-only and read-only: a statement asked for
+ * another kind gets that kind and the connection a warning. There are no user-defined types (an empty
+ * type map).</li>
+ * <li><b>Client info</b> (DataGrip's and Tableau's ApplicationName) is kept.</li>
+ * <li><b>Warnings</b>: each statement has its own, the partitions its queries skipped ({@link
+ * StatementWarnings}, installed as the scan listener while any of its methods runs; Avatica's are always
+ * null).</li>
+ * <li><b>maxRows</b>: a result set ends after its statement's maxRows rows, which closes the scan, so the
+ * calls for the rest are never made (Calcite fixes a PreparedStatement's limit when it prepares it).</li>
+ * <li><b>Parameters</b> are converted to their parameter's type ({@link Parameters}).</li>
+ * <li><b>Values</b>: tags are JSON text, timestamps instants written in UTC ({@link ResultValues});
+ * <b>column types</b> as tools expect them ({@link JdbcTypes}), the same for a prepared statement before it
+ * runs as for its results.</li>
+ * <li><b>Database metadata</b>: what Calcite leaves out or gets wrong ({@link DriverMetadata}).</li>
+ * <li><b>Identity</b>: getConnection and getStatement return this layer's objects, and unwrap this layer's
+ * object when it is what is asked for, else Calcite's ({@link Forwarding}).</li>
+ * <li>Closing the connection closes what was opened with it (the demo's emulator).</li>
  * </ul>
- * Everything else, unwrap() included, passes straight through (the Forwarding classes), and whatever
- * Calcite throws comes back as one SQLException (see {@link Forwarding}).
  */
 final class JdbcLayer {
     private JdbcLayer() {}
 
-    /** The user's connection over Calcite's; {@code onClose} is closed after it (the demo's emulator). */
-    static Connection wrap(Connection connection, AutoCloseable onClose) {
-        return new LayerConnection(connection, onClose);
+    /**
+     * The user's connection over Calcite's; {@code url} is what DatabaseMetaData.getURL says, {@code onClose}
+     * is closed after the connection (the demo's emulator).
+     */
+    static Connection wrap(Connection connection, String url, AutoCloseable onClose) {
+        return new LayerConnection(connection, url, onClose);
     }
 
     private static final class LayerConnection extends ForwardingConnection {
+        private final String url;
         private final AutoCloseable onClose;
         private final Properties clientInfo = new Properties();
         private boolean autoCommit = true;
         private int isolation = Connection.TRANSACTION_READ_COMMITTED;
+        private SQLWarning warnings;
 
-        LayerConnection(Connection calcite, AutoCloseable onClose) {
+        LayerConnection(Connection calcite, String url, AutoCloseable onClose) {
             super(calcite);
+            this.url = url;
             this.onClose = onClose;
         }
 
@@ -85,17 +102,17 @@ final class JdbcLayer {
         }
 
         @Override
-        public void setReadOnly(boolean readOnly) {
-            // always read-only
-        }
-
-        @Override
         public boolean isReadOnly() {
             return true;
         }
 
         @Override
-        public void setClientInfo(String name, String value) throws SQLClientInfoException {
+        public void setReadOnly(boolean readOnly) {
+            // always read-only
+        }
+
+        @Override
+        public void setClientInfo(String name, String value) {
             if (value == null) {
                 clientInfo.remove(name);
             } else {
@@ -104,7 +121,7 @@ final class JdbcLayer {
         }
 
         @Override
-        public void setClientInfo(Properties properties) throws SQLClientInfoException {
+        public void setClientInfo(Properties properties) {
             clientInfo.clear();
             clientInfo.putAll(properties);
         }
@@ -121,55 +138,81 @@ final class JdbcLayer {
             return copy;
         }
 
+        /** No user-defined types: an empty map, as other drivers answer, rather than an exception. */
         @Override
-        public DatabaseMetaData getMetaData() throws SQLException {
-            return metaData(super.getMetaData(), target, this);
+        public Map<String, Class<?>> getTypeMap() {
+            return new HashMap<>();
         }
 
         @Override
-        public Statement createStatement() throws SQLException {
-            return new LayerStatement(super.createStatement(), this);
+        public void setTypeMap(Map<String, Class<?>> map) throws SQLException {
+            if (map != null && !map.isEmpty()) {
+                throw new SQLFeatureNotSupportedException("the imagebuilder-sql driver has no user-defined types to "
+                        + "map; give an empty type map", "0A000");
+            }
         }
 
+        /**
+         * Results are forward-only and read-only: a statement asked for another kind gets that kind with a
+         * warning on the connection, as JDBC says a driver should.
+         */
         @Override
         public Statement createStatement(int type, int concurrency) throws SQLException {
-            return new LayerStatement(super.createStatement(type, concurrency), this);
+            return super.createStatement(supported(type, concurrency), ResultSet.CONCUR_READ_ONLY);
         }
 
         @Override
         public Statement createStatement(int type, int concurrency, int holdability) throws SQLException {
-            return new LayerStatement(super.createStatement(type, concurrency, holdability), this);
-        }
-
-        @Override
-        public PreparedStatement prepareStatement(String sql) throws SQLException {
-            return new LayerPreparedStatement(super.prepareStatement(sql), this);
+            return super.createStatement(supported(type, concurrency), ResultSet.CONCUR_READ_ONLY, holdability);
         }
 
         @Override
         public PreparedStatement prepareStatement(String sql, int type, int concurrency) throws SQLException {
-            return new LayerPreparedStatement(super.prepareStatement(sql, type, concurrency), this);
+            return super.prepareStatement(sql, supported(type, concurrency), ResultSet.CONCUR_READ_ONLY);
         }
 
         @Override
         public PreparedStatement prepareStatement(String sql, int type, int concurrency, int holdability)
                 throws SQLException {
-            return new LayerPreparedStatement(super.prepareStatement(sql, type, concurrency, holdability), this);
+            return super.prepareStatement(sql, supported(type, concurrency), ResultSet.CONCUR_READ_ONLY, holdability);
+        }
+
+        private synchronized int supported(int type, int concurrency) {
+            if (type != ResultSet.TYPE_FORWARD_ONLY || concurrency != ResultSet.CONCUR_READ_ONLY) {
+                SQLWarning w = new SQLWarning("the imagebuilder-sql driver's results are forward-only and read-only: "
+                        + "the statement gets a TYPE_FORWARD_ONLY, CONCUR_READ_ONLY result set", "01000");
+                if (warnings == null) {
+                    warnings = w;
+                } else {
+                    warnings.setNextWarning(w);
+                }
+            }
+            return ResultSet.TYPE_FORWARD_ONLY;
         }
 
         @Override
-        public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-            return new LayerPreparedStatement(super.prepareStatement(sql, autoGeneratedKeys), this);
+        public synchronized SQLWarning getWarnings() {
+            return warnings;
         }
 
         @Override
-        public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-            return new LayerPreparedStatement(super.prepareStatement(sql, columnIndexes), this);
+        public synchronized void clearWarnings() {
+            warnings = null;
         }
 
         @Override
-        public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-            return new LayerPreparedStatement(super.prepareStatement(sql, columnNames), this);
+        Statement layer(Statement calcite) {
+            return new LayerStatement(calcite, this);
+        }
+
+        @Override
+        PreparedStatement layer(PreparedStatement calcite) {
+            return new LayerPreparedStatement(calcite, this);
+        }
+
+        @Override
+        DatabaseMetaData layer(DatabaseMetaData calcite) {
+            return new DriverMetadata(calcite, target, this, url);
         }
 
         @Override
@@ -188,42 +231,7 @@ final class JdbcLayer {
         }
     }
 
-    private static DatabaseMetaData metaData(DatabaseMetaData md, Connection calcite, Connection connection) {
-        // A proxy: its answers are looked up by method name (DriverMetadata), and only tools ask for it.
-        return (DatabaseMetaData) Proxy.newProxyInstance(JdbcLayer.class.getClassLoader(),
-                new Class<?>[] {DatabaseMetaData.class}, (p, method, args) -> {
-                    String name = method.getName();
-                    if ((name.equals("unwrap") || name.equals("isWrapperFor")) && args[0] instanceof Class<?> c
-                            && c.isInstance(p)) {
-                        return name.equals("unwrap") ? p : Boolean.TRUE;
-                    }
-                    if (method.getDeclaringClass() == Object.class) {
-                        return switch (name) {
-                            case "equals" -> p == args[0];
-                            case "hashCode" -> System.identityHashCode(p);
-                            default -> "DatabaseMetaData over " + md;
-                        };
-                    }
-                    if (name.equals("getConnection")) {
-                        return connection;
-                    }
-                    try {
-                        Object answer = DriverMetadata.answer(calcite, name, args);
-                        return answer != DriverMetadata.CALCITE ? answer : method.invoke(md, args);
-                    } catch (InvocationTargetException e) {
-                        Throwable cause = e.getCause();
-                        throw cause instanceof RuntimeException || cause instanceof SQLException
-                                || cause instanceof StackOverflowError ? SqlErrors.translate(cause) : cause;
-                    } catch (RuntimeException e) {
-                        throw SqlErrors.translate(e);
-                    }
-                });
-    }
-
-    /**
-     * A statement: its own warnings, installed as the scan listener while any of its methods runs (the
-     * scan takes the listener when it starts), and result sets of the layer.
-     */
+    /** A statement: its own warnings, installed as the scan listener while any of its methods runs. */
     static class LayerStatement extends ForwardingStatement {
         private final StatementWarnings warnings = new StatementWarnings(ScanListener.current());
         private final Connection connection;
@@ -233,6 +241,7 @@ final class JdbcLayer {
             this.connection = connection;
         }
 
+        /** The scan takes the listener when it starts. */
         @Override
         <T> T call(SqlCall<T> call) throws SQLException {
             ScanListener before = ScanListener.CURRENT.get();
@@ -242,11 +251,6 @@ final class JdbcLayer {
             } finally {
                 ScanListener.CURRENT.set(before);
             }
-        }
-
-        /** maxRows is applied here as well as by Calcite: a PreparedStatement's limit is fixed when it is prepared. */
-        final ResultSet resultSet(ResultSet rs) throws SQLException {
-            return rs == null ? null : new LayerResultSet(rs, this, target.getLargeMaxRows());
         }
 
         @Override
@@ -260,36 +264,20 @@ final class JdbcLayer {
         }
 
         @Override
-        public Connection getConnection() {
+        final Connection layer(Connection calcite) {
             return connection;
         }
 
         @Override
-        public ResultSet executeQuery(String sql) throws SQLException {
-            return resultSet(super.executeQuery(sql));
+        final ResultSet layer(ResultSet calcite) throws SQLException {
+            return calcite == null ? null : new LayerResultSet(calcite, this, target.getLargeMaxRows());
         }
-
-        @Override
-        public ResultSet getResultSet() throws SQLException {
-            return resultSet(super.getResultSet());
-        }
-
-        @Override
-        public ResultSet getGeneratedKeys() throws SQLException {
-            return resultSet(super.getGeneratedKeys());
-        }
-
     }
 
-    /** A prepared statement: parameters converted as {@link Parameters} says. */
+    /** A prepared statement: parameters converted, and result set metadata as its result sets give it. */
     private static final class LayerPreparedStatement extends ForwardingPreparedStatement {
         LayerPreparedStatement(PreparedStatement calcite, Connection connection) {
             super(calcite, connection);
-        }
-
-        @Override
-        public ResultSet executeQuery() throws SQLException {
-            return resultSet(super.executeQuery());
         }
 
         @Override
@@ -326,26 +314,30 @@ final class JdbcLayer {
         public void setObject(int index, Object value, SQLType targetType, int scaleOrLength) throws SQLException {
             run(() -> Parameters.set(prepared, index, value));
         }
+
+        /** Described before execution exactly as its result sets describe themselves after. */
+        @Override
+        ResultSetMetaData layer(ResultSetMetaData calcite) {
+            return new LayerResultSetMetaData(calcite);
+        }
+
+        @Override
+        ParameterMetaData layer(ParameterMetaData calcite) {
+            return new LayerParameterMetaData(calcite);
+        }
     }
 
-    /**
-     * A result set: values converted as {@link ResultValues} says; at most {@code maxRows} rows, and
-     * stopping early closes the scan, so the calls for the rest are never made.
-     */
-    private static final class LayerResultSet extends ForwardingResultSet {
+    /** A result set: values converted as {@link ResultValues} says, and at most {@code maxRows} rows. */
+    static class LayerResultSet extends ForwardingResultSet {
         private final Statement statement;
         private final long maxRows;
         private long read;
 
+        /** {@code statement} is null for DatabaseMetaData's result sets; {@code maxRows} 0 for no limit. */
         LayerResultSet(ResultSet calcite, Statement statement, long maxRows) {
             super(calcite);
             this.statement = statement;
             this.maxRows = maxRows;
-        }
-
-        @Override
-        public Statement getStatement() {
-            return statement;
         }
 
         @Override
@@ -358,11 +350,6 @@ final class JdbcLayer {
                 read++;
             }
             return next;
-        }
-
-        @Override
-        public ResultSetMetaData getMetaData() throws SQLException {
-            return new LayerResultSetMetaData(super.getMetaData());
         }
 
         @Override
@@ -389,6 +376,16 @@ final class JdbcLayer {
         @SuppressWarnings("unchecked")
         private static <T> T converted(Object value) {
             return (T) value;
+        }
+
+        @Override
+        Statement layer(Statement calcite) {
+            return statement;
+        }
+
+        @Override
+        ResultSetMetaData layer(ResultSetMetaData calcite) {
+            return new LayerResultSetMetaData(calcite);
         }
     }
 
@@ -433,6 +430,13 @@ final class JdbcLayer {
         @Override
         public boolean isSearchable(int column) {
             return true;
+        }
+    }
+
+    /** As Calcite's, its errors translated. */
+    private static final class LayerParameterMetaData extends ForwardingParameterMetaData {
+        LayerParameterMetaData(ParameterMetaData calcite) {
+            super(calcite);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import java.sql.JDBCType;
 import java.sql.Types;
 import java.util.Locale;
 
@@ -29,8 +30,18 @@ final class JdbcTypes {
         if (isMap(type, name)) {
             return "VARCHAR";
         }
-        int paren = name == null ? -1 : name.indexOf('(');
-        return paren > 0 ? name.substring(0, paren).trim() : name;
+        if (name != null && name.startsWith("JavaType(")) {
+            // the columns of Calcite's metadata schema, typed by their Java class
+            return JDBCType.valueOf(type).getName();
+        }
+        String bare = name != null && name.endsWith(" NOT NULL") ? name.substring(0, name.length() - 9) : name;
+        int paren = bare == null ? -1 : bare.indexOf('(');
+        return paren > 0 ? bare.substring(0, paren).trim() : bare;
+    }
+
+    /** DECIMAL_DIGITS / scale: a timestamp's are its milliseconds. */
+    static Integer digits(int type, Integer calcite) {
+        return type == Types.TIMESTAMP ? Integer.valueOf(3) : calcite;
     }
 
     /** COLUMN_SIZE / precision: characters for text and timestamps, digits for numbers. */

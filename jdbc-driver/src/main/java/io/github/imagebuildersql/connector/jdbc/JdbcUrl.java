@@ -47,6 +47,11 @@ final class JdbcUrl {
         return result;
     }
 
+    /** The URL as given, for DatabaseMetaData.getURL, with the value of an external ID (a secret) hidden. */
+    static String withoutSecrets(String url) {
+        return url.replaceAll("(?i)(externalId=)[^;]*", "$1********");
+    }
+
     private static void put(Map<String, String> into, String key, String value, String where) {
         if (TOOL_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
             return;

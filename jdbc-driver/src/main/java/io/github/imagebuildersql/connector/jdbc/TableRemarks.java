@@ -79,7 +79,8 @@ public final class TableRemarks {
             Integer size = JdbcTypes.size(dataType, typeName, columnSize);
             boolean text = JdbcTypes.type(dataType, typeName) == java.sql.Types.VARCHAR;
             return new RemarkedColumn(catalog, schema, tableName, columnName, JdbcTypes.type(dataType, typeName),
-                    JdbcTypes.name(dataType, typeName), size, decimalDigits, numPrecRadix, nullable,
+                    JdbcTypes.name(dataType, typeName), size, JdbcTypes.digits(dataType, decimalDigits), numPrecRadix,
+                    nullable,
                     text ? size : charOctetLength, ordinalPosition, isNullable, ofColumn(table, columnName));
         }
 

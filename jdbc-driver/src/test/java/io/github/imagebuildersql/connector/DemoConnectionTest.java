@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
-import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -58,7 +57,7 @@ class DemoConnectionTest {
             connections.add(c);
             endpoints.add(c.unwrap(CalciteConnection.class).getRootSchema().subSchemas().get(ImageBuilderSchema.NAME)
                     .unwrap(ImageBuilderSchema.class).config().endpoint());
-            assertEquals(activePipelines(), EmulatedAws.column(c, "select count(*) from imagebuilder_image_pipeline")
+            assertEquals(FixtureCounts.samplePipelines(), EmulatedAws.column(c, "select count(*) from imagebuilder_image_pipeline")
                     .get(0));
         }
         assertEquals(1, endpoints.size(), "one emulator's endpoint: " + endpoints);

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * miss the cache and both call AWS.
  */
 final class CheckRun {
-    /** Controls planned and run at once: planning is CPU work, and the API calls are made up front. */
+    /** Controls run at once: running a plan is CPU work, and the API calls are made up front. */
     private static final int THREADS = 4;
 
     /** A control with the parameter values it runs with, and its query with those values in place. */
@@ -49,7 +49,7 @@ final class CheckRun {
         });
         List<PreparedStatement> statements = new ArrayList<>();
         try {
-            prepareAll(pool, connection, controls, statements);
+            prepareAll(connection, controls, statements);
             for (String table : tablesRead(connection, controls)) {
                 try (Statement s = connection.createStatement();
                         ResultSet rs = s.executeQuery("select * from aws.\"" + table + "\"")) {
@@ -67,17 +67,17 @@ final class CheckRun {
         }
     }
 
-    /** Every control's statement, in order; the first control (in order) that cannot be prepared fails the run. */
-    private static void prepareAll(ExecutorService pool, Connection connection, List<Planned> controls,
-            List<PreparedStatement> statements) throws InterruptedException {
-        List<Callable<PreparedStatement>> preparing = new ArrayList<>();
-        for (Planned p : controls) {
-            preparing.add(() -> prepare(connection, p));
-        }
+    /**
+     * Every control's statement, in order; the first control (in order) that cannot be prepared fails the run.
+     * One after the other: Calcite registers a connection's statements in a map that is not safe to add to from
+     * several threads (a statement prepared concurrently can be lost, and its execution then fails with
+     * NoSuchStatementException). Running prepared statements concurrently only reads that map.
+     */
+    private static void prepareAll(Connection connection, List<Planned> controls, List<PreparedStatement> statements) {
         Failures.CliFailure failed = null;
-        for (Future<PreparedStatement> f : pool.invokeAll(preparing)) {
+        for (Planned p : controls) {
             try {
-                statements.add(result(f, null));
+                statements.add(prepare(connection, p));
             } catch (Failures.CliFailure e) {
                 failed = failed == null ? e : failed;
             }

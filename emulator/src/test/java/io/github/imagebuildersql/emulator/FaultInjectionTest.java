@@ -13,7 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.model.CallRateLimitExceededException;
@@ -92,6 +94,62 @@ class FaultInjectionTest {
         Fixture f = Fixture.parse(new ByteArrayInputStream(fixture.getBytes(StandardCharsets.UTF_8)), "test");
         var e = assertThrows(IllegalArgumentException.class, () -> Emulator.start(f));
         assertTrue(e.getMessage().contains("NoSuchThingException"), e.getMessage());
+    }
+
+    /** One region whose 30 pipelines (two pages) are listed with the given corruption. */
+    static Fixture misbehaving(String corrupt) {
+        StringBuilder pipelines = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            pipelines.append(i == 0 ? "" : ",").append("{\"arn\": \"arn:aws:imagebuilder:us-east-1:123456789012:"
+                    + "image-pipeline/p").append(i).append("\", \"name\": \"p").append(i).append("\"}");
+        }
+        String fixture = """
+                {"credentials": {"accessKeyId": "AKIATEST", "secretAccessKey": "s3cr3t", "account": "123456789012"},
+                 "accounts": {"123456789012": {"regions": {"us-east-1": {"imagePipelines": [%s], "corrupt": "%s"}}}}}"""
+                .formatted(pipelines, corrupt);
+        return Fixture.parse(new ByteArrayInputStream(fixture.getBytes(StandardCharsets.UTF_8)), "test");
+    }
+
+    @Test
+    void aListingCanRepeatItsTokenStayEmptyOrOverlap() throws Exception {
+        try (Emulator emulator = Emulator.start(misbehaving("repeating-token"));
+                ImagebuilderClient ib = Sdk.of(emulator).imagebuilder("us-east-1")) {
+            var first = ib.listImagePipelines(r -> { });
+            var again = ib.listImagePipelines(r -> r.nextToken(first.nextToken()));
+            assertEquals(first.nextToken(), again.nextToken(), "the same token, page after page");
+            assertEquals(first.imagePipelineList(), again.imagePipelineList(), "and the same first page");
+        }
+        try (Emulator emulator = Emulator.start(misbehaving("empty-pages"));
+                ImagebuilderClient ib = Sdk.of(emulator).imagebuilder("us-east-1")) {
+            var first = ib.listImagePipelines(r -> { });
+            var second = ib.listImagePipelines(r -> r.nextToken(first.nextToken()));
+            assertEquals(List.of(), second.imagePipelineList());
+            assertTrue(second.nextToken() != null && !second.nextToken().equals(first.nextToken()),
+                    "empty pages with a new token each time");
+        }
+        try (Emulator emulator = Emulator.start(misbehaving("overlapping-pages"));
+                ImagebuilderClient ib = Sdk.of(emulator).imagebuilder("us-east-1")) {
+            List<String> names = ib.listImagePipelinesPaginator(r -> { }).imagePipelineList().stream()
+                    .map(p -> p.name()).toList();
+            assertEquals(31, names.size(), "the second page starts with the first page's last pipeline");
+            assertEquals(names.get(24), names.get(25));
+            assertEquals(30, names.stream().distinct().count());
+            assertEquals(1, emulator.stats().faults("misbehavingListing"), "the first page, the only one with a token");
+        }
+    }
+
+    @Test
+    void anAnswerCanBeAnHtmlPageOrLongerThanAParserTakes() throws Exception {
+        try (Emulator emulator = Emulator.start(misbehaving("html"));
+                ImagebuilderClient ib = Sdk.of(emulator).imagebuilder("us-east-1")) {
+            var e = assertThrows(SdkClientException.class, () -> ib.listImagePipelines(r -> { }));
+            assertTrue(e.getMessage().contains("Unexpected character ('<'"), e.getMessage());
+        }
+        try (Emulator emulator = Emulator.start(misbehaving("huge"));
+                ImagebuilderClient ib = Sdk.of(emulator).imagebuilder("us-east-1")) {
+            var e = assertThrows(SdkClientException.class, () -> ib.listImagePipelines(r -> { }));
+            assertTrue(e.getMessage().contains("exceeds the maximum allowed"), e.getMessage());
+        }
     }
 
     @Test

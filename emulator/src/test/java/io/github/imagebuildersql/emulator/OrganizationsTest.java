@@ -33,6 +33,20 @@ class OrganizationsTest {
     }
 
     @Test
+    void anEmptyOrganizationListsNoAccountAtAll() throws Exception {
+        String fixture = """
+                {"credentials": {"accessKeyId": "AKIATEST", "secretAccessKey": "s3cr3t", "account": "123456789012"},
+                 "emptyOrganization": true, "accounts": {"123456789012": {}, "210987654321": {}}}""";
+        try (Emulator emulator = Emulator.start(Fixture.parse(new java.io.ByteArrayInputStream(
+                        fixture.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "test"));
+                OrganizationsClient org = Sdk.of(emulator, "AKIATEST", "s3cr3t").organizations()) {
+            var page = org.listAccounts(r -> { });
+            assertEquals(List.of(), page.accounts());
+            assertEquals(null, page.nextToken());
+        }
+    }
+
+    @Test
     void largeOrganisationsPageByTwenty() throws Exception {
         try (Emulator emulator = Emulator.start(EstateGenerator.generate("accounts=45,regions=1,pipelines=0,workflows=0"));
                 OrganizationsClient org = Sdk.of(emulator).organizations()) {

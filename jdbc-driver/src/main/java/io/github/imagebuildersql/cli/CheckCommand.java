@@ -101,7 +101,7 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
                 try (Writer w = Files.newBufferedWriter(partial.path, StandardCharsets.UTF_8)) {
                     format.write(report, w);
                 }
-                partial.commit();
+                partial.commit(err());
             }
             if (report.partial()) {
                 err().println("warning: the check is partial: " + report.skippedPartitions().size()

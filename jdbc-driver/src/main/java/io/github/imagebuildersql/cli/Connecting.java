@@ -79,8 +79,9 @@ final class Connecting {
         }
         String jdbcUrl = url != null ? url : "jdbc:imagebuilder:";
         if (!jdbcUrl.startsWith("jdbc:imagebuilder:")) {
+            // Values are left out: a URL may hold an external ID, and a mistyped one still does.
             throw new Failures.CliFailure(ExitCode.USAGE, "--url must start with jdbc:imagebuilder:, got '"
-                    + jdbcUrl + "'");
+                    + jdbcUrl.replaceAll("=[^;]*", "=…") + "'");
         }
         Properties info = new Properties();
         properties.forEach(info::setProperty);

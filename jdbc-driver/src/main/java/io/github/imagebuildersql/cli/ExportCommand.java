@@ -74,9 +74,9 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
             }
             if (!reporter.skipped().isEmpty()) {
                 throw new Failures.CliFailure(ExitCode.AWS, reporter.skipped().size() + " partition(s) failed and were "
-                        + "skipped; " + out + " was left as it was");
+                        + "skipped; " + partial.leftAs());
             }
-            partial.commit();
+            partial.commit(err());
             if (showProgress) {
                 err().println();
                 err().println("wrote " + rows + " rows to " + out);

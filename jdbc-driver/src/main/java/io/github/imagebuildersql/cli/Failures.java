@@ -39,9 +39,10 @@ final class Failures {
                 return ExitCode.USAGE;
             }
             if (e instanceof SQLException s && s.getSQLState() != null && (s.getSQLState().equals("08001")
-                    || s.getSQLState().equals("25006") || s.getSQLState().startsWith("22")
-                    || s.getSQLState().startsWith("42"))) {
-                return ExitCode.USAGE; // a bad connection setting, a statement that writes, bad SQL or bad data
+                    || s.getSQLState().equals("25006") || s.getSQLState().equals("54001")
+                    || s.getSQLState().startsWith("22") || s.getSQLState().startsWith("42"))) {
+                // a bad connection setting, a statement that writes or is too complex to run, bad SQL or bad data
+                return ExitCode.USAGE;
             }
             if (e instanceof ScanFailedException || e instanceof Scope.ScopeException || e instanceof SdkException
                     || e instanceof ScanExecution.QueryTimeoutException) {
@@ -59,7 +60,8 @@ final class Failures {
         for (Throwable e = t; e != null; e = e.getCause()) {
             if (e instanceof CliFailure || e instanceof ConfigException || e instanceof ScanFailedException
                     || e instanceof Scope.ScopeException || e instanceof CalciteContextException
-                    || e instanceof ScanExecution.QueryTimeoutException || e instanceof CancellationException) {
+                    || e instanceof ScanExecution.QueryTimeoutException || e instanceof CancellationException
+                    || e instanceof ScanExecution.WorkerFailedException) {
                 return firstLine(e.getMessage());
             }
             if (e instanceof AccessDeniedException denied) {

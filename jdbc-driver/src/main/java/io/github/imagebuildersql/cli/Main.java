@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
+import io.github.imagebuildersql.core.aws.AwsErrors;
 import io.github.imagebuildersql.core.config.DemoEstates;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -112,7 +113,10 @@ public final class Main implements Runnable {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("imagebuilder-sql: " + Failures.message(e));
             if (verbose) {
-                e.printStackTrace(cmd.getErr());
+                // The causes of an AWS failure carry the service's text, which may quote the request's credentials.
+                java.io.StringWriter trace = new java.io.StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                cmd.getErr().print(AwsErrors.redact(trace.toString()));
             }
             cmd.getErr().flush();
             return Failures.exitCode(e);

@@ -2,9 +2,12 @@ package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.core.scan.PartitionFailure;
 import io.github.imagebuildersql.core.scan.ScanListener;
+import io.github.imagebuildersql.core.scan.ScanScope;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tells the person at the terminal what the scan does besides returning rows: each skipped partition
@@ -16,6 +19,7 @@ final class Reporter implements ScanListener, AutoCloseable {
     private final PrintWriter err;
     private final boolean progress;
     private final List<PartitionFailure> skipped = new ArrayList<>();
+    private final Map<String, ScanScope> scopes = new HashMap<>();
     private final ScanListener previous;
     private long lastProgress;
     private volatile long firstScanNanos;
@@ -57,6 +61,16 @@ final class Reporter implements ScanListener, AutoCloseable {
                 firstScanCpuNanos = Timing.processCpuNanos();
             }
         }
+    }
+
+    @Override
+    public synchronized void scanCovers(String table, ScanScope scope) {
+        scopes.put(table, scope);
+    }
+
+    /** What the last whole-table scan of this table covered, or null if none ran. */
+    synchronized ScanScope scope(String table) {
+        return scopes.get(table);
     }
 
     /** Also notes the process's CPU time when the first scan opens (query --timing). */

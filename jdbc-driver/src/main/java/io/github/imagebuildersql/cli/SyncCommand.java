@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.cli;
 
 import io.github.imagebuildersql.core.scan.PartitionFailure;
+import io.github.imagebuildersql.core.scan.ScanScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,6 +39,9 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
                 "The schema to write to, created if missing (default: imagebuilder).").defaultValue("imagebuilder").build());
         spec.addOption(Grammar.option("--table", "NAME", List.class, "A table to sync (repeatable; default: all tables).")
                 .auxiliaryTypes(String.class).build());
+        spec.addOption(Grammar.flag("--allow-mass-delete", "Let this sync remove more than half of a table's rows in "
+                + "the accounts and regions it scans (more than 10 rows), which it otherwise refuses, writing nothing.")
+                .build());
         spec.addOption(Grammar.option("--load", "LOADING", TableSync.Loading.class,
                 "copy or insert: how rows reach PostgreSQL (for the benchmark).").defaultValue("copy").hidden(true).build());
     }
@@ -90,6 +94,7 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             List<TableSync.Changes> results = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
+            List<ScanScope> scopes = new ArrayList<>();
             try {
                 pg.setAutoCommit(false);
                 oneSyncAtATime(pg);
@@ -103,14 +108,20 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
                     }
                     List<PartitionFailure> failed = reporter.skipped().subList(before, reporter.skipped().size());
                     failed.forEach(f -> skipped.add(f.describe()));
-                    results.add(sync.apply(startedAt, TableSync.partitionKeys(failed)));
+                    ScanScope scope = reporter.scope(table.name());
+                    if (scope == null) {
+                        throw new IllegalStateException(table.name() + ": the scan did not say what it covered");
+                    }
+                    scopes.add(scope);
+                    results.add(sync.apply(startedAt, scope, TableSync.partitionKeys(failed),
+                            Grammar.<Boolean>value(spec, "--allow-mass-delete")));
                 }
                 String status = skipped.isEmpty() ? "ok" : "partial";
                 synchronized (commitLock) {
                     if (interrupted) {
                         throw new InterruptedException("interrupted");
                     }
-                    runs.finish(pg, runId, status, results, skipped, null);
+                    runs.finish(pg, runId, status, results, skipped, null, SyncRuns.scope(selected, scopes));
                     pg.commit();
                     committed = true;
                 }
@@ -173,7 +184,7 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
         }
         try (Connection c = target.connect()) {
             c.setAutoCommit(true);
-            runs.finish(c, runId, "failed", List.of(), List.of(), "interrupted");
+            runs.finish(c, runId, "failed", List.of(), List.of(), "interrupted", null);
         } catch (Exception e) {
             // the row stays 'running' with no finished_at: the process did not finish
         }
@@ -182,7 +193,7 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
     private static void recordFailure(Connection pg, SyncRuns runs, long runId, String message) {
         try {
             pg.setAutoCommit(true);
-            runs.finish(pg, runId, "failed", List.of(), List.of(), message);
+            runs.finish(pg, runId, "failed", List.of(), List.of(), message, null);
         } catch (SQLException e) {
             // the target itself failed: its row stays 'running' with no finished_at
         }

@@ -1,11 +1,11 @@
 package io.github.imagebuildersql.cli;
 
+import io.github.imagebuildersql.core.scan.ScanScope;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,6 +47,14 @@ final class TableSync {
     }
 
     private static final int INSERT_BATCH = 1000;
+    /**
+     * A sync refuses to remove more than this share of the rows a table holds in its scope, when that is more
+     * than {@link #MASS_DELETE_MIN_ROWS} rows, unless told otherwise: an estate rarely loses half of itself
+     * overnight, while an answer that is wrongly empty (an API or a proxy misbehaving) would close the history
+     * of everything. Small tables are exempt, where removing most rows is ordinary.
+     */
+    static final double MASS_DELETE_SHARE = 0.5;
+    static final int MASS_DELETE_MIN_ROWS = 10;
 
     private final Connection pg;
     private final String schema;
@@ -171,21 +179,18 @@ final class TableSync {
     }
 
     /**
-     * Applies the staged inventory: new rows added, changed rows updated, and rows no longer listed
-     * deleted, except those of the skipped partitions, which stay as they were with their history.
-     * Each change closes the row's open version in the history and opens a new one at {@code now}.
+     * Applies the staged inventory: new rows added, changed rows updated, and rows no longer listed deleted,
+     * but only inside the scope the scan covered (its regions, and its accounts unless they were the whole
+     * organisation) and outside the skipped partitions: what the sync did not look at stays as it was, with its
+     * history. Each change closes the row's open version in the history and opens a new one at {@code now}.
+     *
+     * @param allowMassDelete whether more than {@link #MASS_DELETE_SHARE} of the rows in scope may go
      */
-    Changes apply(Instant now, List<String> skippedPartitions) throws SQLException {
+    Changes apply(Instant now, ScanScope scope, List<String> skippedPartitions, boolean allowMassDelete)
+            throws SQLException {
         String key = SyncedTable.quote(SyncedTable.KEY);
         String cols = table.columnList(null);
-        String kept;
-        if (skippedPartitions.isEmpty()) {
-            kept = "";
-        } else if (table.has("account_id") && table.has("region")) {
-            kept = " and not (t.account_id || '/' || t.region = any (?))";
-        } else {
-            kept = " and false";
-        }
+        Compared compared = new Compared(scope, skippedPartitions);
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         try (Statement s = pg.createStatement()) {
             s.execute("create temp table " + changes + " (_key text primary key, kind text not null) on commit drop");
@@ -194,14 +199,26 @@ final class TableSync {
                     + key + " = s." + key + " where t." + key + " is null or (" + table.columnList("s")
                     + ") is distinct from (" + table.columnList("t") + ")");
         }
+        long held;
+        try (PreparedStatement ps = pg.prepareStatement("select count(*) from " + current + " t where true"
+                + compared.condition())) {
+            compared.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                held = rs.getLong(1);
+            }
+        }
+        long removed;
         try (PreparedStatement ps = pg.prepareStatement("insert into " + changes + " select t." + key + ", 'removed' from "
                 + current + " t where not exists (select 1 from " + stage + " s where s." + key + " = t." + key + ")"
-                + kept)) {
-            if (kept.contains("?")) {
-                Array partitions = pg.createArrayOf("text", skippedPartitions.toArray());
-                ps.setArray(1, partitions);
-            }
-            ps.executeUpdate();
+                + compared.condition())) {
+            compared.bind(ps, 1);
+            removed = ps.executeUpdate();
+        }
+        if (!allowMassDelete && removed > MASS_DELETE_MIN_ROWS && removed > held * MASS_DELETE_SHARE) {
+            throw new Failures.CliFailure(ExitCode.USAGE, table.name() + ": this sync would remove " + removed + " of the "
+                    + held + " rows it holds in the accounts and regions scanned, more than half; nothing was written. "
+                    + "If they are really gone, sync again with --allow-mass-delete");
         }
         update("update " + history + " h set _valid_to = ? from " + changes + " c where c.kind in ('changed', 'removed') "
                 + "and h." + key + " = c._key and h._valid_to is null", at);
@@ -221,6 +238,44 @@ final class TableSync {
                     + "count(*) filter (where kind = 'changed') from " + changes)) {
                 rs.next();
                 return new Changes(table.name(), rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        }
+    }
+
+    /**
+     * The rows of the target table a sync compares with what it listed: those of the scanned regions and
+     * accounts, outside the skipped partitions. A table without account and region columns cannot say where
+     * its rows come from, and none of its rows is removed.
+     */
+    private final class Compared {
+        private final List<Object[]> arrays = new ArrayList<>();
+        private final String condition;
+
+        Compared(ScanScope scope, List<String> skippedPartitions) {
+            if (!table.has("account_id") || !table.has("region")) {
+                condition = " and false";
+                return;
+            }
+            StringBuilder sql = new StringBuilder(" and t.region = any (?)");
+            arrays.add(scope.regions().toArray());
+            if (!scope.everyAccount()) {
+                sql.append(" and t.account_id = any (?)");
+                arrays.add(scope.accounts().toArray());
+            }
+            if (!skippedPartitions.isEmpty()) {
+                sql.append(" and not (t.account_id || '/' || t.region = any (?))");
+                arrays.add(skippedPartitions.toArray());
+            }
+            condition = sql.toString();
+        }
+
+        String condition() {
+            return condition;
+        }
+
+        void bind(PreparedStatement ps, int first) throws SQLException {
+            for (int i = 0; i < arrays.size(); i++) {
+                ps.setArray(first + i, pg.createArrayOf("text", arrays.get(i)));
             }
         }
     }

@@ -109,6 +109,45 @@ class ReliabilityTest {
         }
     }
 
+    /** 5,000 integers: Calcite would compile them into code too deeply nested to run; the scan compares them itself. */
+    @Test
+    void aLongIntegerInListIsAppliedByTheScan() throws Exception {
+        String in = IntStream.rangeClosed(1, 5_000).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        try (EmulatedAws aws = EmulatedAws.start(Fixture.sampleEstate());
+                Connection c = aws.connect("accounts=org", "roleName=" + EmulatedAws.ROLE,
+                        "regions=us-east-1,eu-west-1,ap-southeast-2")) {
+            List<Object> failing = column(c, "select name from imagebuilder_image_pipeline "
+                    + "where consecutive_failures between 1 and 5000 order by name");
+            assertFalse(failing.isEmpty(), "the estate has failing pipelines");
+            assertEquals(failing, column(c, "select name from imagebuilder_image_pipeline where consecutive_failures in ("
+                    + in + ") order by name"));
+            try (var ps = c.prepareStatement("select name from imagebuilder_image_pipeline "
+                    + "where consecutive_failures in (?, ?) order by name")) {
+                ps.setInt(1, 0);
+                ps.setInt(2, 5);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertEquals(column(c, "select name from imagebuilder_image_pipeline "
+                            + "where consecutive_failures = 0 or consecutive_failures = 5 order by name"),
+                            EmulatedAws.rows(rs).stream().map(r -> r.get(0)).toList());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLongInListTheScanCannotApplyIsRefusedAtOnceWithOneLine() throws Exception {
+        String in = IntStream.rangeClosed(1, 5_000).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        try (EmulatedAws aws = EmulatedAws.start(Fixture.sampleEstate()); Connection c = aws.connect("regions=us-east-1")) {
+            SQLException e = assertThrows(SQLException.class, () -> column(c, "select name from imagebuilder_image_pipeline "
+                    + "where consecutive_failures in (" + in + ") or name = 'ci-runner-al2023'"));
+            assertEquals("54001", e.getSQLState());
+            assertTrue(e.getMessage().startsWith("an IN list of 5000 values that the scan cannot apply itself"),
+                    e.getMessage());
+            assertEquals(1, e.getMessage().lines().count());
+            assertEquals(0, aws.stats().totalRequests(), "refused while planning");
+        }
+    }
+
     @Test
     void longQuotedAndUnicodeValuesAreAnsweredWithoutCalls() throws Exception {
         try (EmulatedAws aws = EmulatedAws.start(Fixture.sampleEstate()); Connection c = aws.connect("regions=us-east-1")) {

@@ -117,6 +117,35 @@ class ResultCacheTest {
         assertEquals(2 * calls, aws.stats().total("ListImagePipelines"), "and the others read what it stored");
     }
 
+    /**
+     * The default credentials chain (here its system properties) gives what it gives when a scan starts: a new
+     * connection after the secret key was changed asks AWS (here STS's AssumeRole, which refuses it), whatever was
+     * cached before. Listed accounts need no GetCallerIdentity, so the cache alone decides whether AWS is asked.
+     */
+    @Test
+    void aConnectionWhoseCredentialsChangedGetsNoAnswerCachedForTheOldOnes() throws Exception {
+        String[] oneAccount = {"accounts=111111111111", "roleName=" + EmulatedAws.ROLE, "regions=us-east-1", "cacheTtl=300"};
+        String sql = "select name from imagebuilder_image_pipeline";
+        try (Connection c = aws.connect(oneAccount)) {
+            assertEquals(3, EmulatedAws.query(c, sql).size());
+        }
+        String secret = System.getProperty("aws.secretAccessKey");
+        System.setProperty("aws.secretAccessKey", secret + "-changed");
+        try (Connection c = aws.connect(oneAccount)) {
+            java.sql.SQLException e = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
+                    () -> EmulatedAws.query(c, sql));
+            assertTrue(e.getMessage().contains("AssumeRole (for ListImagePipelines) failed: SignatureDoesNotMatch"),
+                    e.getMessage());
+        } finally {
+            System.setProperty("aws.secretAccessKey", secret);
+        }
+        aws.stats().reset();
+        try (Connection c = aws.connect(oneAccount)) {
+            assertEquals(3, EmulatedAws.query(c, sql).size());
+            assertEquals(0, aws.stats().totalRequests(), "the right secret again: the answer cached for it");
+        }
+    }
+
     @Test
     void connectionsWithOtherCredentialsDoNotShareAnswers() throws Exception {
         try (Connection c = connect("cacheTtl=300")) {

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -138,6 +139,82 @@ class SecretsTest {
         } catch (Exception e) {
             return List.of(stackTrace(e));
         }
+    }
+
+    /** Shaped as AWS's are: mixed-case base64, hundreds of characters. */
+    static final String SESSION_TOKEN = "IQoJb3JpZ2luX2VjEJr" + "Zm9vYmFyQmF6UXV4MTIzNDU2Nzg5MFNlc3Npb25Ub2tlbg".repeat(6)
+            + "a1B2c3==";
+
+    /**
+     * An endpoint whose Image Builder answers a signature mismatch as AWS does, quoting the canonical request it
+     * computed, headers included: the session token and the access key ID it was sent.
+     */
+    static MisbehavingEndpoint signatureMismatch() {
+        return MisbehavingEndpoint.start(r -> r.operation().equals("GetCallerIdentity")
+                ? MisbehavingEndpoint.Answer.of(200, "text/xml", "<GetCallerIdentityResponse xmlns=\"https://sts."
+                        + "amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Account>111111111111</Account>"
+                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")
+                : new MisbehavingEndpoint.Answer(403, "application/json", "{\"message\": \"The request signature we "
+                        + "calculated does not match the signature you provided. The Canonical String for this request "
+                        + "should have been\\n'POST\\n" + r.operation() + "\\n\\nhost:127.0.0.1\\nx-amz-security-token:"
+                        + r.header("X-Amz-Security-Token") + "\\n\\nhost;x-amz-security-token'\\n\\nThe String-to-Sign "
+                        + "should have been 'AWS4-HMAC-SHA256 ...', for " + r.header("Authorization") + "\"}",
+                        Map.of("x-amzn-ErrorType", "InvalidSignatureException")));
+    }
+
+    /**
+     * AWS's text is printed and stored after credential-shaped values are taken out of it: a signature mismatch
+     * quotes the request, session token included, and that reaches no message, warning, log line or stack trace.
+     */
+    @Test
+    void credentialsAnAwsAnswerQuotesAreRedactedWhereverItsTextGoes() throws Exception {
+        List<String> seen = new ArrayList<>();
+        Handler capture = capture(seen);
+        Logger root = Logger.getLogger("");
+        Level before = root.getLevel();
+        root.addHandler(capture);
+        root.setLevel(Level.INFO);
+        System.setProperty("aws.sessionToken", SESSION_TOKEN);
+        try (MisbehavingEndpoint aws = signatureMismatch()) {
+            String url = "jdbc:imagebuilder:endpoint=" + aws.endpoint() + ";regions=us-east-1";
+            try (Connection c = DriverManager.getConnection(url)) {
+                seen.addAll(failure(() -> EmulatedAws.query(c, "select name from imagebuilder_image_pipeline")));
+            }
+            try (Connection c = DriverManager.getConnection(url + ";onError=skip"); Statement s = c.createStatement()) {
+                s.executeQuery("select name from imagebuilder_image_pipeline").close();
+                seen.add(s.getWarnings().getMessage());
+            }
+            assertTrue(aws.requests().stream().anyMatch(r -> SESSION_TOKEN.equals(r.header("X-Amz-Security-Token"))),
+                    "the token was sent, and so quoted back");
+        } finally {
+            System.clearProperty("aws.sessionToken");
+            root.removeHandler(capture);
+            root.setLevel(before);
+        }
+        assertTrue(seen.stream().filter(t -> t.contains("InvalidSignatureException")).count() >= 3,
+                "the exception, the warning and the log line: " + seen);
+        assertTrue(seen.stream().anyMatch(t -> t.contains("x-amz-security-token:(redacted)")), seen.toString());
+        for (String text : seen) {
+            for (String secret : List.of(SESSION_TOKEN, "AKIAEMULATORBASE0001")) {
+                assertFalse(text.contains(secret), "a credential in: " + text);
+            }
+        }
+    }
+
+    private static Handler capture(List<String> seen) {
+        return new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                seen.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
+                        + (r.getThrown() == null ? "" : " " + stackTrace(r.getThrown())));
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
     }
 
     static String stackTrace(Throwable t) {

@@ -77,15 +77,18 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         };
     }
 
-    /** The columns whose filters the scan can apply exactly: plain strings that a listing returns. */
+    /** The columns whose filters the scan can apply exactly: plain strings and integers that a listing returns. */
     public IntPredicate exactColumns() {
         // A detail column stays with Calcite, so that it is projected and its detail call made.
-        return i -> definition().columns().get(i).type() == ColumnType.VARCHAR && !definition().columns().get(i).needsDetail();
+        return i -> {
+            Column<?> c = definition().columns().get(i);
+            return (c.type() == ColumnType.VARCHAR || c.type() == ColumnType.INTEGER) && !c.needsDetail();
+        };
     }
 
     /**
      * Calcite's interpreter calls this when the schema is used outside our driver (a model file). Filter
-     * elements made only of {@code =}/{@code IN} on plain string columns are applied exactly by the scan
+     * elements made only of {@code =}/{@code IN} on plain string and integer columns are applied exactly by the scan
      * and taken off Calcite's list (whole elements only, as Calcite requires); everything else stays for
      * Calcite to check. Our driver's plans call {@link #scan(DataContext, int[], PointFilters, PointFilters)}
      * from generated code instead (see ImageBuilderScan).

@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.calcite;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,24 +19,29 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUnknownAs;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 
 /**
  * The point constraints of a WHERE clause as the planner reads them, before a statement's parameter
- * values are known: for each conjunct that pins a string column, the column and the values it may take,
- * each a literal or a {@code ?} parameter. Only {@code column = 'v'}, {@code column = ?},
- * {@code column IN (...)} (a SEARCH over points, as Calcite plans IN lists and same-column ORs) and ORs
- * of those on one column are read; everything else (OR across columns, functions, LIKE, comparisons with
- * numbers) pins nothing and is left to Calcite.
+ * values are known: for each conjunct that pins a string or integer column, the column and the values it may
+ * take (an integer as its decimal text), each a literal or a {@code ?} parameter. Only {@code column = 'v'},
+ * {@code column = ?}, {@code column IN (...)} (a SEARCH over points, as Calcite plans IN lists and same-column
+ * ORs) and ORs of those on one column are read; everything else (OR across columns, functions, LIKE, ranges)
+ * pins nothing and is left to Calcite.
  */
 public final class PointFilters {
     private static final String LITERAL = "s";
     private static final String PARAMETER = "p";
     private static final String COLUMN = "c";
+    private static final String INTEGER_COLUMN = "n";
 
-    /** One conjunct: the column must take one of the values, each a String literal or an Integer parameter index. */
-    private record Point(int column, List<Object> values) {}
+    /**
+     * One conjunct: the column must take one of the values, each a String literal (an integer's decimal text on an
+     * integer column) or an Integer parameter index.
+     */
+    private record Point(int column, boolean integer, List<Object> values) {}
 
     private final List<Point> points;
 
@@ -96,7 +102,7 @@ public final class PointFilters {
     public String encode() {
         List<String> parts = new ArrayList<>();
         for (Point p : points) {
-            parts.add(COLUMN + p.column);
+            parts.add((p.integer ? INTEGER_COLUMN : COLUMN) + p.column);
             for (Object v : p.values) {
                 parts.add(v instanceof Integer parameter ? PARAMETER + parameter : LITERAL + v);
             }
@@ -109,7 +115,8 @@ public final class PointFilters {
         for (String part : SpecText.split(text)) {
             String body = part.substring(1);
             switch (part.substring(0, 1)) {
-                case COLUMN -> points.add(new Point(Integer.parseInt(body), new ArrayList<>()));
+                case COLUMN, INTEGER_COLUMN -> points.add(new Point(Integer.parseInt(body),
+                        part.startsWith(INTEGER_COLUMN), new ArrayList<>()));
                 case PARAMETER -> points.get(points.size() - 1).values.add(Integer.parseInt(body));
                 case LITERAL -> points.get(points.size() - 1).values.add(body);
                 default -> throw new IllegalArgumentException("not a point filter: " + part);
@@ -122,10 +129,13 @@ public final class PointFilters {
         Set<String> out = new LinkedHashSet<>();
         for (Object v : p.values) {
             Object value = v instanceof Integer parameter ? (context == null ? null : context.get("?" + parameter)) : v;
-            if (!(value instanceof String s)) {
+            if (value instanceof String s) {
+                out.add(s);
+            } else if (p.integer && (value instanceof Integer || value instanceof Long)) {
+                out.add(value.toString());
+            } else {
                 return Optional.empty();
             }
-            out.add(s);
         }
         return Optional.of(out);
     }
@@ -139,23 +149,23 @@ public final class PointFilters {
             }
             case SEARCH: {
                 List<RexNode> ops = ((RexCall) node).getOperands();
-                if (ops.get(0) instanceof RexInputRef ref && isString(ref) && ops.get(1) instanceof RexLiteral lit) {
-                    return points(lit).map(v -> new Point(ref.getIndex(), v));
+                if (ops.get(0) instanceof RexInputRef ref && pointColumn(ref) && ops.get(1) instanceof RexLiteral lit) {
+                    return points(lit).map(v -> new Point(ref.getIndex(), isInteger(ref), v));
                 }
                 return Optional.empty();
             }
             case OR: {
-                Integer column = null;
+                Point first = null;
                 List<Object> union = new ArrayList<>();
                 for (RexNode d : RelOptUtil.disjunctions(node)) {
                     Optional<Point> p = point(d);
-                    if (p.isEmpty() || (column != null && column != p.get().column)) {
+                    if (p.isEmpty() || (first != null && first.column != p.get().column)) {
                         return Optional.empty();
                     }
-                    column = p.get().column;
+                    first = first == null ? p.get() : first;
                     union.addAll(p.get().values);
                 }
-                return column == null ? Optional.empty() : Optional.of(new Point(column, union));
+                return first == null ? Optional.empty() : Optional.of(new Point(first.column, first.integer, union));
             }
             default:
                 return Optional.empty();
@@ -163,23 +173,30 @@ public final class PointFilters {
     }
 
     private static Optional<Point> equality(RexNode left, RexNode right) {
-        if (!(left instanceof RexInputRef ref) || !isString(ref)) {
+        if (!(left instanceof RexInputRef ref) || !pointColumn(ref)) {
             return Optional.empty();
         }
-        return value(right).map(v -> new Point(ref.getIndex(), new ArrayList<>(List.of(v))));
+        return value(right, isInteger(ref)).map(v -> new Point(ref.getIndex(), isInteger(ref),
+                new ArrayList<>(List.of(v))));
     }
 
-    /** A string literal, or a parameter's index; empty for anything else. */
-    private static Optional<Object> value(RexNode node) {
+    /**
+     * A string literal (or, compared with an integer column, a number's decimal text), or a parameter's index;
+     * empty for anything else.
+     */
+    private static Optional<Object> value(RexNode node, boolean integer) {
         if (node instanceof RexLiteral lit && lit.getType().getFamily() == SqlTypeFamily.CHARACTER) {
-            return Optional.<Object>ofNullable(lit.getValueAs(String.class));
+            return integer ? Optional.empty() : Optional.<Object>ofNullable(lit.getValueAs(String.class));
+        }
+        if (integer && node instanceof RexLiteral lit && lit.getValue() instanceof BigDecimal number) {
+            return Optional.of(decimal(number));
         }
         if (node instanceof RexDynamicParam param) {
             return Optional.of(param.getIndex());
         }
         if (node.getKind() == SqlKind.CAST && ((RexCall) node).getOperands().get(0) instanceof RexLiteral inner
                 && node.getType().getFamily() == SqlTypeFamily.CHARACTER) {
-            return value(inner);
+            return value(inner, integer);
         }
         return Optional.empty();
     }
@@ -194,6 +211,8 @@ public final class PointFilters {
             Object point = range.lowerEndpoint();
             if (point instanceof NlsString nls) {
                 out.add(nls.getValue());
+            } else if (point instanceof BigDecimal number) {
+                out.add(decimal(number));
             } else {
                 return Optional.empty();
             }
@@ -201,7 +220,17 @@ public final class PointFilters {
         return Optional.of(out);
     }
 
-    private static boolean isString(RexInputRef ref) {
-        return ref.getType().getFamily() == SqlTypeFamily.CHARACTER;
+    /** The columns whose point constraints are read: strings, and integers (whose values are kept as their text). */
+    private static boolean pointColumn(RexInputRef ref) {
+        return ref.getType().getFamily() == SqlTypeFamily.CHARACTER || isInteger(ref);
+    }
+
+    private static boolean isInteger(RexInputRef ref) {
+        return SqlTypeName.INT_TYPES.contains(ref.getType().getSqlTypeName());
+    }
+
+    /** A number as an integer column's value reads in text ({@code 5}, never {@code 5.0}); {@code 1.5} matches none. */
+    private static String decimal(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
     }
 }

@@ -5,8 +5,11 @@ import io.github.imagebuildersql.core.config.ConnectorConfig;
 import io.github.imagebuildersql.core.partition.AccountDirectory;
 import io.github.imagebuildersql.core.partition.Partition;
 import io.github.imagebuildersql.core.partition.Scope.ScopeException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +20,9 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -97,7 +102,7 @@ public final class AwsClients implements AccountDirectory, AutoCloseable {
                 : config.profile() != null
                 ? ProfileCredentialsProvider.builder().profileName(config.profile()).build()
                 : DefaultCredentialsProvider.builder().build();
-        this.retries = RefusedConnections.notRetried(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        this.retries = new Retries(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS)
                 .backoffStrategy(BACKOFF)
                 .throttlingBackoffStrategy(THROTTLING_BACKOFF)
@@ -233,17 +238,46 @@ public final class AwsClients implements AccountDirectory, AutoCloseable {
                     .toList();
         } catch (SdkException e) {
             throw new ScopeException("Organizations ListAccounts (accounts=org) failed: " + AwsErrors.code(e) + ": "
-                    + AwsErrors.message(e), e);
+                    + AwsErrors.message(e), AwsErrors.withoutSecrets(e));
         }
     }
 
     @Override
     public String callerAccount() {
+        String account;
         try {
-            return sts().getCallerIdentity().account();
+            account = sts().getCallerIdentity().account();
         } catch (SdkException e) {
             throw new ScopeException("STS GetCallerIdentity failed: " + AwsErrors.code(e) + ": " + AwsErrors.message(e),
-                    e);
+                    AwsErrors.withoutSecrets(e));
+        }
+        if (account == null || !account.matches("\\d{12}")) {
+            // An XML answer without the element reads as an identity without it: an endpoint that is not STS.
+            throw new ScopeException("STS GetCallerIdentity answered without " + (account == null ? "an account ID"
+                    : "a 12-digit account ID") + ", so the account to scan is unknown; check that "
+                    + (config.endpoint() != null ? "endpoint " + config.endpoint() : "what answers for AWS STS here")
+                    + " is AWS STS", null);
+        }
+        return account;
+    }
+
+    /**
+     * Who the base credentials make the caller, now: a digest of the access key, secret key and session token
+     * the credentials chain or profile currently gives (never the secret itself), so that answers cached for
+     * one set of credentials are not served to another, nor to the same key ID with a changed secret.
+     */
+    public String callerFingerprint() {
+        AwsCredentials c = baseCredentials.resolveCredentials();
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {c.accessKeyId(), c.secretAccessKey(),
+                    c instanceof AwsSessionCredentials s ? s.sessionToken() : ""}) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

@@ -2,7 +2,9 @@ package io.github.imagebuildersql.core.aws;
 
 import io.github.imagebuildersql.core.partition.Partition;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
@@ -13,7 +15,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
-import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
@@ -51,6 +52,15 @@ public final class PartitionApi {
         this.detailConcurrency = detailConcurrency;
         this.pacer = rateLimit > 0 ? new RequestPacer(rateLimit) : null;
     }
+
+    /** The error code of a listing whose pages would never end: a token seen before, or pages that stay empty. */
+    public static final String ENDLESS_LISTING = "EndlessListing";
+    /**
+     * Empty pages with a token in a row that end a listing. AWS may send an empty page with a token (a filter
+     * matched nothing in one stretch of the listing), but not a hundred in a row; a repeated token ends a
+     * listing at once, since asking with it again can only bring the same pages again.
+     */
+    static final int MAX_EMPTY_PAGES = 100;
 
     /** What AWS answers to credentials it considers expired, in the services this connector calls. */
     private static final Set<String> EXPIRED = Set.of("ExpiredTokenException", "ExpiredToken",
@@ -106,7 +116,7 @@ public final class PartitionApi {
             if (cancelled() || Thread.currentThread().isInterrupted()) {
                 throw new CancelledException();
             }
-            throw new ApiCallException(partition, operation, e);
+            throw new ApiCallException(partition, operation, e, Retries.lastFailure());
         } finally {
             permits.release();
         }
@@ -136,7 +146,7 @@ public final class PartitionApi {
         private final Object[] answers;
         private final AtomicInteger next = new AtomicInteger();
         private int working; // guarded by this
-        private RuntimeException failure; // guarded by this
+        private Throwable failure; // guarded by this; an Error in a helper too, or its item would be missing
 
         DetailBatch(String operation, List<S> items, Function<S, Function<ImagebuilderClient, R>> call) {
             this.operation = operation;
@@ -159,7 +169,7 @@ public final class PartitionApi {
                         answers[i] = answer;
                     }
                 }
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 synchronized (this) {
                     if (failure == null) {
                         failure = e;
@@ -187,8 +197,11 @@ public final class PartitionApi {
                     throw new CancelledException();
                 }
             }
+            if (failure instanceof Error e) {
+                throw e;
+            }
             if (failure != null) {
-                throw failure;
+                throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
             }
             next.set(answers.length); // a helper that starts from now on finds nothing to do
             List<R> list = new ArrayList<>(answers.length);
@@ -204,7 +217,7 @@ public final class PartitionApi {
         try {
             return Optional.ofNullable(call(operation, call));
         } catch (ApiCallException e) {
-            if (e.getCause() instanceof ResourceNotFoundException) {
+            if (e.notFound()) {
                 return Optional.empty();
             }
             throw e;
@@ -213,32 +226,66 @@ public final class PartitionApi {
 
     /**
      * Follows {@code nextToken} from the first page to the last, handing each page's items on as it
-     * arrives; the pages of one listing are necessarily in series.
+     * arrives; the pages of one listing are necessarily in series. A listing that would never end (a token
+     * it has already seen, or {@link #MAX_EMPTY_PAGES} empty pages in a row) fails like a failed call, with
+     * {@link #ENDLESS_LISTING}: every table lists through here, so none can loop.
      */
     public <P, I> void pages(String operation, Function<String, Function<ImagebuilderClient, P>> request,
             Function<P, List<I>> items, Function<P, String> nextToken, Consumer<List<I>> sink) {
+        Map<String, Integer> seen = new HashMap<>();
+        int emptyInARow = 0;
         String token = null;
-        do {
-            P page = call(operation, request.apply(token));
-            sink.accept(items.apply(page));
-            token = nextToken.apply(page);
-        } while (token != null && !cancelled());
+        for (int page = 1; !cancelled(); page++) {
+            P answer = call(operation, request.apply(token));
+            List<I> list = items.apply(answer);
+            sink.accept(list);
+            token = nextToken.apply(answer);
+            if (token == null) {
+                return;
+            }
+            Integer first = seen.putIfAbsent(token, page);
+            if (first != null) {
+                throw new ApiCallException(partition, operation, ENDLESS_LISTING, "page " + page + " returned the "
+                        + "nextToken of page " + first + ", so the listing would never end", null);
+            }
+            emptyInARow = list.isEmpty() ? emptyInARow + 1 : 0;
+            if (emptyInARow == MAX_EMPTY_PAGES) {
+                throw new ApiCallException(partition, operation, ENDLESS_LISTING, "pages " + (page - emptyInARow + 1)
+                        + " to " + page + " were empty, each with a nextToken: the listing is not moving", null);
+            }
+        }
     }
 
-    /** An API call that failed after the SDK's retries. */
+    /** An API call that failed after the SDK's retries, or a listing that would never end. */
     public static final class ApiCallException extends RuntimeException {
         private final Partition partition;
         private final String operation;
+        private final String errorCode;
+        private final String reason;
 
-        ApiCallException(Partition partition, String operation, SdkException cause) {
-            this(partition, cause instanceof StsException ? "AssumeRole (for " + operation + ")" : operation, cause, 0);
+        /**
+         * @param lastAttempt what failed the call's last retried attempt, told with a timeout, which says nothing
+         *     of why the attempts failed; or null
+         */
+        ApiCallException(Partition partition, String operation, SdkException cause, Throwable lastAttempt) {
+            this(partition, assumingRole(cause) ? "AssumeRole (for " + operation + ")" : operation,
+                    AwsErrors.code(cause), AwsErrors.message(cause) + (lastAttempt == null
+                            || !AwsErrors.code(cause).equals("Timeout") ? "" : " (the last attempt before it: "
+                            + AwsErrors.code(lastAttempt) + ": " + AwsErrors.message(lastAttempt) + ")"),
+                    AwsErrors.withoutSecrets(cause));
         }
 
-        private ApiCallException(Partition partition, String operation, SdkException cause, int unused) {
+        ApiCallException(Partition partition, String operation, String errorCode, String reason, Throwable cause) {
             super(operation + " failed in account " + partition.account() + " region " + partition.region() + ": "
-                    + AwsErrors.code(cause) + ": " + AwsErrors.message(cause), cause);
+                    + errorCode + ": " + reason, cause);
             this.partition = partition;
             this.operation = operation;
+            this.errorCode = errorCode;
+            this.reason = reason;
+        }
+
+        private static boolean assumingRole(SdkException cause) {
+            return cause instanceof StsException || cause instanceof RenewableRoleCredentials.AssumeRoleFailed;
         }
 
         public Partition partition() {
@@ -249,8 +296,19 @@ public final class PartitionApi {
             return operation;
         }
 
+        /** AWS's error code, or the connector's name for what went wrong ({@code Timeout}, {@code EndlessListing}). */
         public String errorCode() {
-            return AwsErrors.code(getCause());
+            return errorCode;
+        }
+
+        /** Whether AWS said that what was asked for does not exist (a Get's ARN, a pipeline whose images are listed). */
+        public boolean notFound() {
+            return errorCode.equals("ResourceNotFoundException");
+        }
+
+        /** What AWS said, or what was wrong with its answer, on one line. */
+        public String reason() {
+            return reason;
         }
     }
 

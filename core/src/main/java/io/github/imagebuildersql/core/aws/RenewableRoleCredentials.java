@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
@@ -19,9 +20,17 @@ final class RenewableRoleCredentials implements AwsCredentialsProvider, AutoClos
         this.current = new AtomicReference<>(factory.get());
     }
 
+    /**
+     * The role's credentials. AssumeRole runs inside the Image Builder call that needs them, so what goes wrong
+     * there is marked as AssumeRole's, or it would be blamed on that call (and retried by it as well as by STS).
+     */
     @Override
     public AwsCredentials resolveCredentials() {
-        return current.get().resolveCredentials();
+        try {
+            return current.get().resolveCredentials();
+        } catch (RuntimeException e) {
+            throw new AssumeRoleFailed(e);
+        }
     }
 
     void renew() {
@@ -31,5 +40,18 @@ final class RenewableRoleCredentials implements AwsCredentialsProvider, AutoClos
     @Override
     public void close() {
         current.get().close();
+    }
+
+    /** AssumeRole, not the call it was made for, failed (after STS's own retries): the cause says how. */
+    static final class AssumeRoleFailed extends SdkClientException {
+        AssumeRoleFailed(Throwable cause) {
+            super(SdkClientException.builder().message("AssumeRole failed: " + AwsErrors.code(cause) + ": "
+                    + AwsErrors.message(cause)).cause(cause));
+        }
+
+        @Override
+        public boolean retryable() {
+            return false;
+        }
     }
 }

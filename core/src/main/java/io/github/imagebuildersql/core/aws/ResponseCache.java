@@ -3,7 +3,6 @@ package io.github.imagebuildersql.core.aws;
 import io.github.imagebuildersql.core.config.ConnectorConfig;
 import io.github.imagebuildersql.core.partition.Partition;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -12,7 +11,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderServiceClientConfiguration;
 import software.amazon.awssdk.services.imagebuilder.model.ImagebuilderRequest;
@@ -20,43 +19,58 @@ import software.amazon.awssdk.services.imagebuilder.model.ImagebuilderRequest;
 /**
  * The result cache ({@code cacheTtl}): one partition's answer to one request (a page of a listing, a Get)
  * reused for {@code cacheTtl} seconds, so a dashboard's second query, a narrower one (one account) after a
- * full scan, and repeated detail calls make no API calls. Shared by every connection of this JVM with the
- * same credentials and endpoint (BI tools open several); failures are never cached. Bounded by the number
- * of items held ({@link #MAX_ITEMS}), least recently used first out.
+ * full scan, and repeated detail calls make no API calls. Shared by every connection of this JVM that asks
+ * with the same credentials (those the credentials chain or profile gives now, not the configuration that
+ * named them), role and endpoint; failures are never cached. Bounded by an estimate of the heap its answers
+ * hold ({@link #MAX_BYTES}), least recently used first out.
  */
 public final class ResponseCache {
-    /** About 20,000 pipelines or workflows, a few tens of megabytes. */
-    static final int MAX_ITEMS = 20_000;
-    private static final ResponseCache SHARED = new ResponseCache(MAX_ITEMS, System::nanoTime);
+    /**
+     * What the shared cache may hold. Answers vary a thousandfold (a workflow's {@code data} may be 16,000
+     * characters, a lifecycle policy a few hundred), so the bound is on their estimated size, not their number.
+     */
+    static final long MAX_BYTES = 64L << 20;
+    /** An entry's own objects: its key with the request (a few short strings), its record, its map node. */
+    private static final long ENTRY_BYTES = 400;
+    private static final ResponseCache SHARED = new ResponseCache(MAX_BYTES, System::nanoTime);
 
     /** Who asks and where: connections that differ in any of these may get different answers. */
-    private record Identity(Object accounts, String roleName, String externalId, String profile, Object endpoint,
-            Object credentials) {}
+    private record Identity(String caller, String roleName, String externalId, Object endpoint) {}
 
     private record Key(Identity identity, Partition partition, String operation, AwsRequest request) {}
 
-    private record Entry(Object answer, long storedAt, int items) {}
+    private record Entry(Object answer, long storedAt, long bytes) {}
 
-    private final int maxItems;
+    private final long maxBytes;
     /** Tests move it; the shared cache reads System.nanoTime. */
     private final LongSupplier nanoTime;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
-    private int items;
+    private long bytes;
 
-    ResponseCache(int maxItems, LongSupplier nanoTime) {
-        this.maxItems = maxItems;
+    ResponseCache(long maxBytes, LongSupplier nanoTime) {
+        this.maxBytes = maxBytes;
         this.nanoTime = nanoTime;
     }
 
-    /** The cache a connection with this configuration uses, or null when its cacheTtl is zero. */
-    public static Lookup of(ConnectorConfig config) {
-        return config.cacheTtl().isZero() ? null : SHARED.lookup(config);
+    /**
+     * The cache a connection with this configuration uses for a scan, as the caller its credentials name now;
+     * null when its cacheTtl is zero, or when its credentials cannot be found (then the scan's first call says why).
+     */
+    public static Lookup of(ConnectorConfig config, AwsClients clients) {
+        if (config.cacheTtl().isZero()) {
+            return null;
+        }
+        try {
+            return SHARED.lookup(config, clients.callerFingerprint());
+        } catch (SdkException e) {
+            return null;
+        }
     }
 
-    /** This cache as seen by a connection with this configuration. */
-    Lookup lookup(ConnectorConfig config) {
-        return new Lookup(this, new Identity(config.accounts(), config.roleName(), config.externalId(),
-                config.profile(), config.endpoint(), config.credentials()), config.cacheTtl(), config.refreshCache());
+    /** This cache as seen by a connection with this configuration, whose base credentials have this fingerprint. */
+    Lookup lookup(ConnectorConfig config, String caller) {
+        return new Lookup(this, new Identity(caller, config.roleName(), config.externalId(), config.endpoint()),
+                config.cacheTtl(), config.refreshCache());
     }
 
     /** One connection's view of the cache: its identity, its TTL, and whether it only writes. */
@@ -143,10 +157,10 @@ public final class ResponseCache {
         remove(key);
         Entry e = new Entry(answer, nanoTime.getAsLong(), weight(answer));
         entries.put(key, e);
-        items += e.items();
+        bytes += e.bytes();
         var eldest = entries.values().iterator();
-        while (items > maxItems && eldest.hasNext()) {
-            items -= eldest.next().items();
+        while (bytes > maxBytes && eldest.hasNext()) {
+            bytes -= eldest.next().bytes();
             eldest.remove();
         }
     }
@@ -154,21 +168,18 @@ public final class ResponseCache {
     private void remove(Key key) {
         Entry old = entries.remove(key);
         if (old != null) {
-            items -= old.items();
+            bytes -= old.bytes();
         }
     }
 
-    /** Items held: a page counts its list's length, anything else one. */
-    private static int weight(Object answer) {
-        int n = 1;
-        if (answer instanceof SdkPojo pojo) {
-            for (var field : pojo.sdkFields()) {
-                if (field.getValueOrDefault(pojo) instanceof Collection<?> list) {
-                    n += list.size();
-                }
-            }
-        }
-        return n;
+    /** What an answer costs the bound: its estimated size, and its entry's (the key, its request, the links). */
+    static long weight(Object answer) {
+        return HeapEstimate.of(answer) + ENTRY_BYTES;
+    }
+
+    /** The estimated heap the cached answers hold. */
+    synchronized long bytes() {
+        return bytes;
     }
 
     /** Ends a recorded call. */

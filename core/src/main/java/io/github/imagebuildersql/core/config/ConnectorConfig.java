@@ -33,6 +33,11 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
         Set<String> ignoreErrorCodes, Duration callTimeout, int detailConcurrency, int rateLimit, boolean demo,
         Duration cacheTtl, boolean refreshCache, Path planCache, AwsCredentials credentials) {
 
+    /**
+     * Where the external ID is taken from when no property gives one, as PostgreSQL takes a password from
+     * PGPASSWORD: out of the process list (where a command line's --externalId is), URLs and tools' settings.
+     */
+    public static final String EXTERNAL_ID_VARIABLE = "IMAGEBUILDER_SQL_EXTERNAL_ID";
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@/-]{1,64}");
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
@@ -73,7 +78,7 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 accounts(values.get(Property.ACCOUNTS)),
                 optional(values, Property.ROLE_NAME, ROLE_NAME, "a role name such as ImageBuilderReadOnly")
                         .orElseDefault(),
-                optionalSecret(values.get(Property.EXTERNAL_ID)),
+                externalId(values.get(Property.EXTERNAL_ID), System.getenv(EXTERNAL_ID_VARIABLE)),
                 optional(values, Property.ROLE_SESSION_NAME, SESSION_NAME,
                         "2-64 letters, digits or +=,.@-").orElseDefault(),
                 values.get(Property.PROFILE),
@@ -199,10 +204,12 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
         return new Checked(v, p.defaultValue());
     }
 
-    private static String optionalSecret(String v) {
+    /** The externalId property, or else the environment's; the value is never shown, even when it is wrong. */
+    private static String externalId(String property, String environment) {
+        String v = property != null ? property : environment == null || environment.isBlank() ? null : environment.trim();
         if (v != null && !EXTERNAL_ID.matcher(v).matches()) {
-            throw new ConfigException("externalId: the value is not valid (not shown); expected 2-1224 letters, "
-                    + "digits or +=,.@:/-");
+            throw new ConfigException("externalId" + (property != null ? "" : " (from " + EXTERNAL_ID_VARIABLE + ")")
+                    + ": the value is not valid (not shown); expected 2-1224 letters, digits or +=,.@:/-");
         }
         return v;
     }

@@ -15,7 +15,9 @@ public enum Property {
             + "roleName; or 'org' for every ACTIVE account of the AWS Organization. Default: the caller's own "
             + "account with its own credentials."),
     ROLE_NAME("roleName", null, "Role assumed in each account of 'accounts' (required with accounts)."),
-    EXTERNAL_ID("externalId", null, "External ID to present to AssumeRole, if the roles require one."),
+    EXTERNAL_ID("externalId", null, "External ID to present to AssumeRole, if the roles require one. Default: the "
+            + ConnectorConfig.EXTERNAL_ID_VARIABLE + " environment variable, which keeps it out of process lists and "
+            + "URLs."),
     ROLE_SESSION_NAME("roleSessionName", "imagebuilder-sql", "Session name of the assumed roles."),
     PROFILE("profile", null, "Named profile from the AWS config and credentials files (SSO profiles included). "
             + "Default: the SDK's default credentials chain."),

@@ -63,8 +63,18 @@ public final class Scope {
         if (selection instanceof AccountSelection.Listed listed) {
             return listed.accountIds();
         }
-        return selection instanceof AccountSelection.Organization ? directory.organizationAccounts()
-                : List.of(directory.callerAccount());
+        if (selection instanceof AccountSelection.Organization) {
+            List<String> active = directory.organizationAccounts();
+            if (active.isEmpty()) {
+                // An organisation has at least its management account: an empty answer is a failure, and
+                // taken as an empty estate it would have a sync delete the whole inventory.
+                throw new ScopeException("Organizations ListAccounts (accounts=org) answered with no ACTIVE account; "
+                        + "nothing was scanned. Run as the organisation's management account or a delegated "
+                        + "administrator, or list the accounts (accounts=111111111111,...)", null);
+            }
+            return active;
+        }
+        return List.of(directory.callerAccount());
     }
 
     /** The accounts to scan could not be determined. */

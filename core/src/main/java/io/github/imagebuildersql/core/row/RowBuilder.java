@@ -31,7 +31,10 @@ public final class RowBuilder<T> {
         return columns.stream().filter(Column::needsDetail).map(Column::name).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Whether an item satisfies the point constraints the scan applies itself (plain VARCHAR columns only). */
+    /**
+     * Whether an item satisfies the point constraints the scan applies itself: plain VARCHAR columns, and INTEGER
+     * ones, whose values are given as their decimal text.
+     */
     public static <T> BiPredicate<T, Partition> filter(TableDefinition<T> table, Map<String, Set<String>> constraints) {
         BiPredicate<T, Partition> all = (item, partition) -> true;
         for (Map.Entry<String, Set<String>> e : constraints.entrySet()) {
@@ -39,7 +42,7 @@ public final class RowBuilder<T> {
             Set<String> allowed = e.getValue();
             all = all.and((item, partition) -> {
                 Object v = c.value().apply(item, partition);
-                return v != null && allowed.contains(v); // NULL = 'x' is never true
+                return v != null && allowed.contains(v.toString()); // NULL = 'x' is never true
             });
         }
         return all;

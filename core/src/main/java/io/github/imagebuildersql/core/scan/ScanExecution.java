@@ -4,6 +4,7 @@ import io.github.imagebuildersql.core.aws.AwsClients;
 import io.github.imagebuildersql.core.aws.AwsErrors;
 import io.github.imagebuildersql.core.aws.PartitionApi;
 import io.github.imagebuildersql.core.aws.ResponseCache;
+import io.github.imagebuildersql.core.config.AccountSelection;
 import io.github.imagebuildersql.core.config.ConnectorConfig;
 import io.github.imagebuildersql.core.config.OnError;
 import io.github.imagebuildersql.core.partition.Partition;
@@ -77,6 +78,8 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
     /** Tasks (partitions or key lookups) not started yet; guarded by this. */
     private Iterator<Runnable> pending;
     private final AtomicInteger remaining;
+    /** Set by a worker that an Error stopped; the reader checks it between polls. */
+    private volatile WorkerFailedException broken;
     private Iterator<Object[]> batch = Collections.emptyIterator();
     private final long limit;
     private long returned;
@@ -95,7 +98,7 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
         this.limit = request.limit();
         this.clients = clients;
         this.config = config;
-        this.cache = ResponseCache.of(config);
+        this.cache = ResponseCache.of(config, clients);
         this.listener = listener;
         this.statementCancelled = statementCancelled;
         this.timeoutMillis = timeoutMillis;
@@ -111,6 +114,12 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                     return t;
                 }, new ThreadPoolExecutor.DiscardPolicy());
         listener.scanStarted(table.name(), plan.tasks());
+        if (request.constraints().isEmpty() && request.enforced().isEmpty() && !plan.isLookup()) {
+            listener.scanCovers(table.name(), new ScanScope(
+                    plan.splits().stream().map(s -> s.partition().account()).distinct().toList(),
+                    config.accounts() instanceof AccountSelection.Organization,
+                    plan.splits().stream().map(s -> s.partition().region()).distinct().toList()));
+        }
         start();
     }
 
@@ -129,13 +138,24 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                         ? (api, sink) -> table.getter().get(api, split.arn())
                                 .filter(item -> rowFilter.test(item, split.partition()))
                                 .ifPresent(item -> sink.accept(Collections.singletonList(rows.row(item, split.partition()))))
-                        : (api, sink) -> table.lister().list(api, new ListOptions(split.filters(), detailColumns),
-                                page -> sink.accept(page.stream().filter(item -> rowFilter.test(item, split.partition()))
-                                        .<Object[]>map(item -> rows.row(item, split.partition())).toList())),
+                        : (api, sink) -> list(api, split, detailColumns, sink),
                 permits)).iterator();
         this.pending = tasks;
         for (int i = 0; i < Math.min(config.maxConcurrency(), plan.tasks()); i++) {
             startNextTask();
+        }
+    }
+
+    /** One partition's listing, each item once (pages may overlap), as rows of the request's columns. */
+    private void list(PartitionApi api, Split split, Set<String> detailColumns, Consumer<List<Object[]>> sink) {
+        Partition partition = split.partition();
+        ListedKeys<T> keys = new ListedKeys<>(table.column("_key"), partition);
+        table.lister().list(api, new ListOptions(split.filters(), detailColumns),
+                page -> sink.accept(page.stream().filter(keys::firstTime).filter(item -> rowFilter.test(item, partition))
+                        .<Object[]>map(item -> rows.row(item, partition)).toList()));
+        if (keys.repeated() > 0) {
+            LOG.warn("{}: account {} region {}: the listing returned {} item(s) a second time (pages that overlap); "
+                    + "each is one row", table.name(), partition.account(), partition.region(), keys.repeated());
         }
     }
 
@@ -197,13 +217,13 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                 send(new TaskEnded());
             } catch (PartitionApi.ApiCallException e) {
                 PartitionFailure failure = new PartitionFailure(table.name(), partition, e.operation(), e.errorCode(),
-                        AwsErrors.message(e.getCause()), partitionRows.get());
+                        e.reason(), partitionRows.get());
                 if (config.onError() == OnError.SKIP || config.ignoreErrorCodes().contains(failure.errorCode())) {
                     LOG.warn("skipped {}", failure.describe());
                     send(new Skipped(failure));
                     send(new TaskEnded());
                 } else {
-                    send(new Failed(new ScanFailedException(failure, e.getCause())));
+                    send(new Failed(new ScanFailedException(failure, e.getCause() != null ? e.getCause() : e)));
                 }
             } catch (PartitionApi.CancelledException | CancellationException e) {
                 throw e;
@@ -214,6 +234,10 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
             }
         } catch (PartitionApi.CancelledException | CancellationException e) {
             // the reader is gone (closed, cancelled or timed out): nobody waits for this partition any more
+        } catch (Throwable e) {
+            // An Error (out of memory, a stack overflow) ends this thread's work for good; no other worker will
+            // send this partition's end, so the reader is told directly, without a message to allocate or queue.
+            broken = new WorkerFailedException(table.name(), partition, e);
         }
     }
 
@@ -263,6 +287,10 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                 return false;
             }
             checkStillWanted();
+            if (broken != null) {
+                close();
+                throw broken;
+            }
             Message m;
             try {
                 m = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -325,6 +353,15 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
     /** Whether every worker thread has ended (tests use it to prove nothing is left running). */
     public boolean awaitWorkersEnded(long timeout, TimeUnit unit) throws InterruptedException {
         return workers == null || workers.awaitTermination(timeout, unit);
+    }
+
+    /** A worker thread failed with an Error (out of memory, a stack overflow): the scan cannot be completed. */
+    public static final class WorkerFailedException extends RuntimeException {
+        WorkerFailedException(String table, Partition partition, Throwable error) {
+            super(table + ": the scan of account " + partition.account() + " region " + partition.region()
+                    + " stopped: " + error.getClass().getName() + (error.getMessage() == null ? ""
+                            : ": " + AwsErrors.oneLine(error.getMessage())), error);
+        }
     }
 
     /** The statement's timeout (setQueryTimeout) passed. */

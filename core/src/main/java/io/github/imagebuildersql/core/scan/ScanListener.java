@@ -19,6 +19,12 @@ public interface ScanListener {
     /** Calcite has planned the query and opened this table's scan; no API call has been made yet. */
     default void scanStarted(String table, int tasks) { }
 
+    /**
+     * Right after {@link #scanStarted}, for a scan of a whole table (no WHERE constraint): what it covers, which is
+     * what its rows can be compared with (a sync removes only rows inside it).
+     */
+    default void scanCovers(String table, ScanScope scope) { }
+
     /** A partition failed and, as configured, the query goes on without its rows. */
     default void partitionSkipped(PartitionFailure failure) { }
 

@@ -7,9 +7,10 @@ import java.util.Set;
 
 /**
  * What an engine asks of one table, in the table's own terms, once a statement's parameter values are known:
- * the columns it reads, in the order its rows should have them; what its WHERE clause pins string columns to
- * (equality and IN lists: the column must take one of the values), which narrows what is listed, and which the
- * engine checks again ({@code constraints}); the constraints the scan applies to every row itself, which the
+ * the columns it reads, in the order its rows should have them; what its WHERE clause pins string and integer
+ * columns to (equality and IN lists: the column must take one of the values, an integer as its decimal text),
+ * which narrows what is listed, and which the engine checks again ({@code constraints}); the constraints the
+ * scan applies to every row itself, which the
  * engine need not check again ({@code enforced}; to narrow the listing too, they belong in both); and at most
  * how many rows it wants, or {@link #NO_LIMIT}.
  */

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.imagebuilder.model.ListImageBuildVersions
 import software.amazon.awssdk.services.imagebuilder.model.ListImagePipelineImagesResponse;
 import software.amazon.awssdk.services.imagebuilder.model.ListImagesResponse;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
-import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 
 /**
  * {@code aws.imagebuilder_image}: one row per image build version the scanned account owns, deprecated
@@ -160,7 +159,7 @@ public final class ImageTable {
                     ListImagePipelineImagesResponse::imageSummaryList, ListImagePipelineImagesResponse::nextToken,
                     images -> sink.accept(withDetail(api, images, detail, pipeline)));
         } catch (PartitionApi.ApiCallException e) {
-            if (!(e.getCause() instanceof ResourceNotFoundException)) {
+            if (!e.notFound()) {
                 throw e;
             }
         }

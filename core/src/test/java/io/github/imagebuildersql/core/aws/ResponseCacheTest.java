@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.imagebuildersql.core.aws.PartitionApi.ApiCallException;
 import io.github.imagebuildersql.core.config.ConnectorConfig;
@@ -26,9 +27,8 @@ import software.amazon.awssdk.services.imagebuilder.model.ListImagePipelinesResp
  * The result cache's clock and bound. Each test owns a cache whose clock it moves (no sleeps) and, where
  * it matters, whose bound it chooses; the answers are the real SDK's against the emulator, asked through a
  * {@link PartitionApi} as a scan asks them, and the emulator's call counts show which came from the cache.
- * The bound is tested small here rather than by 20,000 requests to the emulator (a few milliseconds each:
- * minutes for the suite); the shared cache's bound is asserted on its own. ResultCacheTest covers the same cache
- * through JDBC connections.
+ * The bound is tested small here rather than by filling 64 MB through the emulator; the shared cache's bound is
+ * asserted on its own. ResultCacheTest covers the same cache through JDBC connections.
  */
 class ResponseCacheTest {
     /** The account of the test JVM's base credentials, whose us-east-1 has three pipelines. */
@@ -55,8 +55,8 @@ class ResponseCacheTest {
     }
 
     @Test
-    void theSharedCacheHoldsTwentyThousandItems() {
-        assertEquals(20_000, ResponseCache.MAX_ITEMS);
+    void theSharedCacheHoldsAnEstimatedSixtyFourMegabytes() {
+        assertEquals(64L * 1024 * 1024, ResponseCache.MAX_BYTES, "the README's figure");
     }
 
     @Test
@@ -131,7 +131,10 @@ class ResponseCacheTest {
 
     @Test
     void beyondItsBoundTheLeastRecentlyUsedAnswersAreAskedForAgain() {
-        PartitionApi api = api(new ResponseCache(2, now::get), "cacheTtl", "300"); // a Get is one item
+        PartitionApi sizing = api(cache(), "cacheTtl", "300");
+        long room = cost(getPipeline(sizing, "ci-runner-al2023")) + cost(getPipeline(sizing, "ci-runner-windows-2022"));
+        emulator.stats().reset();
+        PartitionApi api = api(new ResponseCache(room, now::get), "cacheTtl", "300"); // room for these two Gets
         getPipeline(api, "ci-runner-al2023");
         getPipeline(api, "bastion-hardened");
         getPipeline(api, "ci-runner-al2023"); // from the cache: bastion-hardened is now the least recently used
@@ -146,19 +149,86 @@ class ResponseCacheTest {
     }
 
     @Test
-    void aPageCountsAsOneItemPlusOnePerListedItemAgainstTheBound() {
-        PartitionApi api = api(new ResponseCache(4, now::get), "cacheTtl", "300");
+    void aPageWeighsWhatItHoldsAgainstTheBound() {
+        PartitionApi sizing = api(cache(), "cacheTtl", "300");
+        long page = cost(listPipelines(sizing));
+        emulator.stats().reset();
+        PartitionApi api = api(new ResponseCache(page, now::get), "cacheTtl", "300");
         assertEquals(3, listPipelines(api).imagePipelineList().size());
         listPipelines(api);
-        assertEquals(1, calls("ListImagePipelines"), "a page of three pipelines fills a bound of four");
+        assertEquals(1, calls("ListImagePipelines"), "the page of three pipelines fills the bound");
 
         getPipeline(api, "ci-runner-al2023");
         listPipelines(api);
         assertEquals(2, calls("ListImagePipelines"), "one Get more, and the page is evicted");
     }
 
+    /**
+     * The bound is on the heap the answers really hold (measured after a full collection), not on their number: 600
+     * workflows whose documents are 16,000 characters each (what exhausted a 256 MB heap under a bound of 20,000
+     * entries) fill an 8 MB cache to about 8 MB, whatever their count.
+     */
+    @Test
+    void theHeapTheAnswersHoldStaysNearTheBound() throws Exception {
+        long bound = 8L << 20;
+        int workflows = 600;
+        try (Emulator big = Emulator.start(largeWorkflows(workflows))) {
+            AwsClients bigClients = new AwsClients(ConnectorConfig.parse(Map.of("endpoint", big.endpoint().toString(),
+                    "regions", "us-east-1")));
+            try {
+                long before = heapAfterCollection();
+                ResponseCache cache = new ResponseCache(bound, now::get);
+                PartitionApi api = new PartitionApi(US_EAST_1, bigClients.imagebuilder(US_EAST_1), new Semaphore(1),
+                        () -> false, () -> { }, Runnable::run, 1, 0, cache.lookup(ConnectorConfig.parse(Map.of(
+                                "endpoint", big.endpoint().toString(), "regions", "us-east-1", "cacheTtl", "300")),
+                                bigClients.callerFingerprint()));
+                for (int i = 0; i < workflows; i++) {
+                    String arn = "arn:aws:imagebuilder:us-east-1:111111111111:workflow/build/big-" + i + "/1.0.0/1";
+                    api.call("GetWorkflow", c -> c.getWorkflow(r -> r.workflowBuildVersionArn(arn)));
+                }
+                long held = heapAfterCollection() - before;
+                assertTrue(cache.bytes() <= bound, "estimated " + cache.bytes());
+                assertTrue(cache.bytes() > bound * 3 / 4, "and full: estimated " + cache.bytes());
+                assertTrue(held < bound * 3 / 2 && held > bound / 2, "the answers held " + held + " bytes of heap for an "
+                        + "estimate of " + cache.bytes() + " under a bound of " + bound);
+                java.lang.ref.Reference.reachabilityFence(cache);
+            } finally {
+                bigClients.close();
+            }
+        }
+    }
+
+    private static long heapAfterCollection() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) { // a collection may leave what the previous one freed: take the lowest
+            System.gc();
+            used = Math.min(used, runtime.totalMemory() - runtime.freeMemory());
+        }
+        return used;
+    }
+
+    /** The base account's us-east-1 with {@code n} workflows, each with a 16,000-character document. */
+    private static Fixture largeWorkflows(int n) {
+        StringBuilder json = new StringBuilder("{\"credentials\": {\"accessKeyId\": \"AKIAEMULATORBASE0001\", "
+                + "\"secretAccessKey\": \"emulator/base/secret/key/0000000000000001\", \"account\": \"111111111111\"}, "
+                + "\"accounts\": {\"111111111111\": {\"regions\": {\"us-east-1\": {\"workflows\": [");
+        for (int i = 0; i < n; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"arn\": \"arn:aws:imagebuilder:us-east-1:111111111111:workflow/build/big-")
+                    .append(i).append("/1.0.0/1\", \"name\": \"big-").append(i).append("\", \"type\": \"BUILD\", \"data\": \"")
+                    .append(Integer.toString(i).repeat(16_000 / Integer.toString(i).length() + 1), 0, 16_000).append("\"}");
+        }
+        json.append("]}}}}}");
+        return Fixture.parse(new java.io.ByteArrayInputStream(json.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "large workflows");
+    }
+
+    private static long cost(Object answer) {
+        return ResponseCache.weight(answer);
+    }
+
     private ResponseCache cache() {
-        return new ResponseCache(ResponseCache.MAX_ITEMS, now::get);
+        return new ResponseCache(ResponseCache.MAX_BYTES, now::get);
     }
 
     private void advance(Duration by) {
@@ -178,7 +248,7 @@ class ResponseCacheTest {
     /** US_EAST_1's API as one connection's scan sees it: one call at a time, answered through {@code cache}. */
     private PartitionApi api(ResponseCache cache, String... properties) {
         return new PartitionApi(US_EAST_1, clients.imagebuilder(US_EAST_1), new Semaphore(1), () -> false, () -> { },
-                Runnable::run, 1, 0, cache.lookup(config(properties)));
+                Runnable::run, 1, 0, cache.lookup(config(properties), clients.callerFingerprint()));
     }
 
     private static ListImagePipelinesResponse listPipelines(PartitionApi api) {

@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 /** EC2 Image Builder over rest-json: the read operations an inventory needs. */
 public final class ImageBuilderService implements Service {
 
+    /** The length of the string a {@code huge} answer carries. */
+    private static final int HUGE_STRING = 21_000_000;
+
     private final Fixture fixture;
     private final ServiceModel model;
     /** Told the kind of every fault the fixture injects (the server counts them). */
@@ -27,7 +30,7 @@ public final class ImageBuilderService implements Service {
         this.fixture = fixture;
         this.model = model;
         this.faults = faults;
-        this.requests = new Requests(model);
+        this.requests = new Requests(model, fixture);
         new PipelineOperations(requests).register(operations);
         BuildVersionedOperations.workflows(requests).register(operations);
         BuildVersionedOperations.images(requests).register(operations);
@@ -83,14 +86,24 @@ public final class ImageBuilderService implements Service {
             out.put("requestId", UUID.randomUUID().toString());
         }
         out.setAll(operation.answer(call, data));
-        if (data.corrupt() != null) {
-            faults.accept("corruptResponse");
-            String body = out.toString();
-            return data.corrupt().equals("truncated")
-                    ? Response.of(200, "application/json", body).truncated()
-                    : Response.of(200, "application/json", body.substring(0, body.length() / 2) + "<<not json>>");
+        if (data.listingFault() != null && out.has("nextToken")) {
+            faults.accept("misbehavingListing");
         }
-        return Response.json(200, "application/json", out);
+        if (data.bodyFault() == null) {
+            return Response.json(200, "application/json", out);
+        }
+        faults.accept("corruptResponse");
+        String body = out.toString();
+        return switch (data.bodyFault()) {
+            case "truncated" -> Response.of(200, "application/json", body).truncated();
+            case "malformed-json" -> Response.of(200, "application/json", body.substring(0, body.length() / 2)
+                    + "<<not json>>");
+            case "html" -> Response.of(200, "text/html", "<!DOCTYPE html><html><head><title>Sign in</title></head>"
+                    + "<body><p>Proxy authentication required</p></body></html>");
+            // A member every listing has, longer than a JSON parser accepts in one string (the SDK's: 20 MB).
+            case "huge" -> Response.json(200, "application/json", out.put("nextToken", "x".repeat(HUGE_STRING)));
+            default -> throw new IllegalStateException("no such corruption: " + data.bodyFault());
+        };
     }
 
     @Override

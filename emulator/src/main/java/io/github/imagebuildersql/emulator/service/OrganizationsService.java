@@ -77,7 +77,8 @@ public final class OrganizationsService implements Service {
         if (maxResults < 1 || maxResults > MAX_RESULTS) {
             throw invalidInput("INVALID_INPUT", "MaxResults must be between 1 and " + MAX_RESULTS + ".");
         }
-        List<Fixture.Account> accounts = new ArrayList<>(fixture.accounts().values());
+        List<Fixture.Account> accounts = fixture.emptyOrganization() ? List.of()
+                : new ArrayList<>(fixture.accounts().values());
         String listing = "ListAccounts|" + call.caller().account();
         int offset = 0;
         if (body.hasNonNull("NextToken")) {

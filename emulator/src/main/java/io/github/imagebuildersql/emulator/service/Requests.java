@@ -2,6 +2,7 @@ package io.github.imagebuildersql.emulator.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
 import io.github.imagebuildersql.emulator.service.Service.Call;
 import io.github.imagebuildersql.emulator.wire.AwsError;
 import io.github.imagebuildersql.emulator.wire.Json;
@@ -22,10 +23,12 @@ final class Requests {
     private static final int MAX_RESULTS = 25;
 
     private final ServiceModel model;
+    private final Fixture fixture;
     private final PageTokens tokens = new PageTokens();
 
-    Requests(ServiceModel model) {
+    Requests(ServiceModel model, Fixture fixture) {
         this.model = model;
+        this.fixture = fixture;
     }
 
     JsonNode body(Call call) {
@@ -151,21 +154,38 @@ final class Requests {
         ObjectNode parameters = body.deepCopy();
         parameters.remove(List.of("nextToken", "maxResults"));
         String listing = call.operation() + "|" + call.caller().account() + "/" + call.region() + "|" + parameters;
+        String fault = listingFault(call);
         int offset = 0;
         JsonNode token = body.path("nextToken");
         if (!token.isMissingNode() && !token.isNull()) {
             offset = tokens.offset(listing, token.asText());
-            if (offset < 0 || offset > items.size()) {
+            if (offset < 0 || (offset > items.size() && !"empty-pages".equals(fault))) {
                 throw error("InvalidPaginationTokenException", "The pagination token is not valid for this request.");
             }
         }
-        int end = Math.min(items.size(), offset + maxResults);
         ObjectNode out = Json.MAPPER.createObjectNode();
+        if ("empty-pages".equals(fault)) {
+            out.putArray(member);
+            out.put("nextToken", tokens.issue(listing, offset + 1));
+            return out;
+        }
+        if ("repeating-token".equals(fault)) {
+            offset = 0;
+        } else if ("overlapping-pages".equals(fault) && offset > 0) {
+            offset--;
+        }
+        int end = Math.min(items.size(), offset + maxResults);
         items.subList(offset, end).forEach(out.putArray(member)::add);
         if (end < items.size()) {
             out.put("nextToken", tokens.issue(listing, end));
         }
         return out;
+    }
+
+    /** How the caller's region's listings misbehave, if its fixture says so (see {@link Fixture.Region}). */
+    private String listingFault(Call call) {
+        Fixture.Account account = fixture.account(call.caller().account());
+        return account == null ? null : account.region(call.region()).listingFault();
     }
 
     /**

@@ -39,8 +39,12 @@ final class SqlErrors {
             return new SQLNonTransientConnectionException(credentials, "08001", t);
         }
         for (Throwable e = t; e != null; e = e.getCause()) {
-            if (e instanceof ScanFailedException || e instanceof Scope.ScopeException) {
+            if (e instanceof ScanFailedException || e instanceof Scope.ScopeException
+                    || e instanceof ScanExecution.WorkerFailedException) {
                 return new SQLException(e.getMessage(), "58000", t);
+            }
+            if (e instanceof InListLimit.StatementTooComplexException) {
+                return new SQLException(e.getMessage(), "54001", t);
             }
             if (e instanceof ConfigException) {
                 return new SQLException(e.getMessage(), "08001", t);

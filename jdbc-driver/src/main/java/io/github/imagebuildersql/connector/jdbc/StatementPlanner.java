@@ -67,7 +67,7 @@ final class StatementPlanner extends CalcitePrepareImpl {
     public <T> CalciteSignature<T> prepareSql(CalcitePrepare.Context context, Query<T> query, Type elementType,
             long maxRowCount) {
         try (TryThreadLocal.Memo ignored = Prepare.THREAD_INSUBQUERY_THRESHOLD.push(IN_LIST_LIMIT);
-                Hook.Closeable casts = TagsText.rewriteCasts()) {
+                Hook.Closeable casts = TagsText.rewriteCasts(); Hook.Closeable lists = InListLimit.check()) {
             return super.prepareSql(context, query, elementType, maxRowCount);
         }
     }

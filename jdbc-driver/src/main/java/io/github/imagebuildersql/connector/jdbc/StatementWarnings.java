@@ -2,6 +2,7 @@ package io.github.imagebuildersql.connector.jdbc;
 
 import io.github.imagebuildersql.core.scan.PartitionFailure;
 import io.github.imagebuildersql.core.scan.ScanListener;
+import io.github.imagebuildersql.core.scan.ScanScope;
 import java.sql.SQLWarning;
 
 /**
@@ -30,6 +31,11 @@ final class StatementWarnings implements ScanListener {
     @Override
     public void scanStarted(String table, int tasks) {
         outer.scanStarted(table, tasks);
+    }
+
+    @Override
+    public void scanCovers(String table, ScanScope scope) {
+        outer.scanCovers(table, scope);
     }
 
     @Override

@@ -13,10 +13,14 @@ import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.retries.api.RetryToken;
 import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonParseException;
 
-/** The SDK's own retry strategy decides, except that a refused connection is not tried again. */
-class RefusedConnectionsTest {
-    private final RetryStrategy retries = RefusedConnections.notRetried(AwsRetryStrategy.standardRetryStrategy());
+/**
+ * The SDK's own retry strategy decides, except that a refused connection, an answer that cannot be read and a
+ * failed AssumeRole are not tried again.
+ */
+class RetriesTest {
+    private final RetryStrategy retries = new Retries(AwsRetryStrategy.standardRetryStrategy());
 
     private RetryToken token() {
         return retries.acquireInitialToken(AcquireInitialTokenRequest.create("imagebuilder")).token();
@@ -33,6 +37,18 @@ class RefusedConnectionsTest {
         TokenAcquisitionFailedException e = assertThrows(TokenAcquisitionFailedException.class,
                 () -> retries.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token()).failure(refused).build()));
         assertEquals(refused, e.getCause());
+    }
+
+    @Test
+    void anAnswerThatCannotBeReadIsNotRetried() {
+        SdkClientException unreadable = SdkClientException.builder().message("Unable to unmarshall response")
+                .cause(new java.io.UncheckedIOException(new JsonParseException(null, "Unexpected character ('<')")))
+                .build();
+        TokenAcquisitionFailedException e = assertThrows(TokenAcquisitionFailedException.class,
+                () -> retries.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token()).failure(unreadable)
+                        .build()));
+        assertEquals(unreadable, e.getCause());
+        assertEquals(unreadable, Retries.lastFailure(), "remembered for a timeout's message");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.connector.FixtureCounts;
+import io.github.imagebuildersql.connector.MisbehavingEndpoint;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.StringReader;
@@ -271,6 +273,77 @@ class CommandLineIT {
             assertTrue(r.exit() != 0, String.join(" ", args));
             for (String secret : List.of(externalId, secretKey)) {
                 assertFalse(r.out().contains(secret) || r.err().contains(secret), "a secret in: " + r.err());
+            }
+        }
+    }
+
+    /** The external ID can come from the environment, as PGPASSWORD does, off every command line; it is never echoed. */
+    @Test
+    void anExternalIdFromTheEnvironmentIsUsedAndNeverEchoed() throws Exception {
+        String externalId = "xid-Env-S3cr3t-0077";
+        ObjectNode json = (ObjectNode) new ObjectMapper().readTree(Fixture.class.getResourceAsStream(Fixture.SAMPLE_ESTATE));
+        ((ObjectNode) json.path("accounts").path("222222222222")).put("externalId", externalId);
+        int pipelines = json.path("accounts").path("222222222222").path("regions").path("us-east-1").path("imagePipelines")
+                .size();
+        Fixture estate = Fixture.parse(new java.io.ByteArrayInputStream(new ObjectMapper().writeValueAsBytes(json)), "test");
+        try (Emulator emulator = Emulator.start(estate)) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of("AWS_ACCESS_KEY_ID", estate.credentials().accessKeyId(),
+                    "AWS_SECRET_ACCESS_KEY", estate.credentials().secretAccessKey(), "AWS_REGION", "us-east-1"));
+            String[] args = {"query", "--endpoint", emulator.endpoint().toString(), "--accounts", "222222222222",
+                    "--roleName", "ImageBuilderInventoryRole", "--regions", "us-east-1", "--format", "csv",
+                    "select count(*) from imagebuilder_image_pipeline"};
+            Jar.Result without = Jar.run(List.of(), env, null, args);
+            assertEquals(3, without.exit(), "the role requires the external ID: " + without.err());
+            env.put("IMAGEBUILDER_SQL_EXTERNAL_ID", externalId);
+            Jar.Result with = Jar.run(List.of(), env, null, args);
+            assertEquals(0, with.exit(), with.err());
+            assertEquals(String.valueOf(pipelines), with.out().lines().toList().get(1));
+        }
+        Jar.Result mistyped = Jar.run("query", "--url", "jdbc:imagebuilder;externalId=" + externalId, "select 1");
+        assertEquals(2, mistyped.exit(), mistyped.err());
+        assertEquals(List.of("imagebuilder-sql: --url must start with jdbc:imagebuilder:, got 'jdbc:imagebuilder;externalId=…'"),
+                mistyped.errLines());
+    }
+
+    @Test
+    void anInListCalciteCannotCompileIsStatusTwoAndOneLine() {
+        String in = java.util.stream.IntStream.rangeClosed(1, 5_000).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
+        Jar.Result r = Jar.run("query", "--demo", "select name from imagebuilder_image_pipeline where consecutive_failures in ("
+                + in + ") or name = 'x'");
+        assertEquals(2, r.exit(), r.err());
+        assertEquals(1, r.errLines().size(), r.err());
+        assertTrue(r.err().startsWith("imagebuilder-sql: an IN list of 5000 values that the scan cannot apply itself"),
+                r.err());
+    }
+
+    @Test
+    void anStsIdentityWithoutAnAccountIsStatusThree() {
+        try (MisbehavingEndpoint sts = MisbehavingEndpoint.start(q -> MisbehavingEndpoint.Answer.of(200, "text/xml",
+                "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
+                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>"))) {
+            Jar.Result r = Jar.run(List.of(), Map.of("AWS_ACCESS_KEY_ID", "AKIAEMULATORBASE0001", "AWS_SECRET_ACCESS_KEY",
+                    "emulator/base/secret/key/0000000000000001"), null, "query", "--endpoint", sts.endpoint().toString(),
+                    "--regions", "us-east-1", "select name from imagebuilder_image_pipeline");
+            assertEquals(3, r.exit(), r.err());
+            assertEquals(List.of("imagebuilder-sql: STS GetCallerIdentity answered without an account ID, so the account to "
+                    + "scan is unknown; check that endpoint " + sts.endpoint() + " is AWS STS"), r.errLines());
+        }
+    }
+
+    /** AWS's text quoting the signed request's session token is printed redacted, stack trace included. */
+    @Test
+    void verboseOutputRedactsTheCredentialsAnAwsAnswerQuotes() {
+        String token = "IQoJb3JpZ2luX2VjEJr" + "Q2xpU2Vzc2lvblRva2VuMTIzNDU2Nzg5MGFiY2RlZg".repeat(6) + "Zz9==";
+        try (MisbehavingEndpoint aws = MisbehavingEndpoint.quotingTheSignedRequest()) {
+            Jar.Result r = Jar.run(List.of(), Map.of("AWS_ACCESS_KEY_ID", "AKIAEMULATORBASE0001", "AWS_SECRET_ACCESS_KEY",
+                    "emulator/base/secret/key/0000000000000001", "AWS_SESSION_TOKEN", token), null, "query", "--verbose",
+                    "--endpoint", aws.endpoint().toString(), "--regions", "us-east-1",
+                    "select name from imagebuilder_image_pipeline");
+            assertEquals(3, r.exit(), r.err());
+            assertTrue(r.err().contains("\tat ") && r.err().contains("x-amz-security-token:(redacted)"), r.err());
+            for (String secret : List.of(token, "AKIAEMULATORBASE0001")) {
+                assertFalse(r.out().contains(secret) || r.err().contains(secret), "a credential in: " + r.err());
             }
         }
     }

@@ -102,10 +102,16 @@ class SyncIT {
                 .map(row -> row.get(0)).sorted().toList();
     }
 
+    /** The demo's organisation and regions, unless {@code extra} names its own accounts or regions. */
     private static String[] syncArgs(Emulator emulator, String schema, String... extra) {
         List<String> args = new ArrayList<>(List.of("sync", "--endpoint", emulator.endpoint().toString(),
-                "--accounts", "org", "--roleName", DEMO_ROLE, "--regions", DEMO_REGIONS,
-                "--to", Postgres.url(), "--schema", schema));
+                "--roleName", DEMO_ROLE, "--to", Postgres.url(), "--schema", schema));
+        if (!List.of(extra).contains("--accounts")) {
+            args.addAll(List.of("--accounts", "org"));
+        }
+        if (!List.of(extra).contains("--regions")) {
+            args.addAll(List.of("--regions", DEMO_REGIONS));
+        }
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
@@ -148,6 +154,11 @@ class SyncIT {
             all.addAll(rows("select '" + t + "', t::text from " + schema + "." + t + " t order by t::text"));
         }
         return all;
+    }
+
+    private static List<List<String>> pipelinesWithHistory(String schema) throws SQLException {
+        return rows("select t::text from " + schema + "." + PIPELINES + " t union all select h::text from " + schema + "."
+                + PIPELINES + "_history h order by 1");
     }
 
     /** (name, status, account, region) of the org's pipelines in an estate. */
@@ -264,6 +275,102 @@ class SyncIT {
                 "the partition is skipped in every table");
         assertTrue(one("select skipped_partitions ->> 0 from second.sync_runs where id = 2").contains("ForbiddenException"));
         theDocumentedQueriesAnswer("second");
+    }
+
+    /**
+     * A sync compares only within what it scanned: a narrower one (one region, one table; then one account) neither
+     * removes nor closes the history of the rows outside it, and sync_runs says what it covered.
+     */
+    @Test
+    void aNarrowerSyncComparesOnlyWithinItsScopeAndRecordsIt() throws Exception {
+        ObjectNode before = estate();
+        assertEquals(0, sync(before, "narrow", "--table", PIPELINES).exit());
+        ObjectNode next = estate();
+        remove(next, "222222222222", "eu-west-1", "settlement-batch");
+        remove(next, "111111111111", "us-east-1", "ci-runner-al2023");
+        long inEuWest1 = expectedPipelines(before).stream().filter(p -> p.endsWith("|eu-west-1")).count();
+
+        Jar.Result r = sync(next, "narrow", "--regions", "eu-west-1", "--table", PIPELINES);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(PIPELINES + ": 0 added, 1 removed, 0 changed, " + (inEuWest1 - 1) + " unchanged"),
+                r.out().lines().toList());
+        TreeSet<String> expected = expectedPipelines(before);
+        expected.remove("settlement-batch|ENABLED|222222222222|eu-west-1");
+        assertEquals(expected, syncedPipelines("narrow", ""), "us-east-1's removal is outside the scope: not seen");
+        assertEquals(List.of(Arrays.asList("ci-runner-al2023", null)), rows("select name, _valid_to::text from narrow."
+                + PIPELINES + "_history where name = 'ci-runner-al2023'"), "its history still open");
+        assertEquals("{\"tables\": [\"" + PIPELINES + "\"], \"regions\": [\"eu-west-1\"], \"accounts\": [\"111111111111\", "
+                + "\"222222222222\", \"333333333333\"], \"organization\": true}",
+                one("select scope::text from narrow.sync_runs where id = 2"));
+
+        r = sync(next, "narrow", "--accounts", "111111111111", "--table", PIPELINES);
+        assertEquals(0, r.exit(), r.err());
+        long of111 = expectedPipelines(before).stream().filter(p -> p.contains("|111111111111|")).count();
+        assertEquals(List.of(PIPELINES + ": 0 added, 1 removed, 0 changed, " + (of111 - 1) + " unchanged"),
+                r.out().lines().toList());
+        expected.remove("ci-runner-al2023|ENABLED|111111111111|us-east-1");
+        assertEquals(expected, syncedPipelines("narrow", ""));
+        assertEquals("[\"111111111111\"] false", one("select (scope -> 'accounts')::text || ' ' || (scope ->> 'organization') "
+                + "from narrow.sync_runs where id = 3"));
+    }
+
+    @Test
+    void anOrganisationThatListsNoAccountFailsTheSyncAndRemovesNothing() throws Exception {
+        assertEquals(0, sync(estate(), "emptyorg").exit());
+        List<List<String>> before = everything("emptyorg");
+        ObjectNode empty = estate();
+        empty.put("emptyOrganization", true);
+        Jar.Result r = sync(empty, "emptyorg");
+        assertEquals(3, r.exit(), r.err());
+        assertEquals(List.of("imagebuilder-sql: Organizations ListAccounts (accounts=org) answered with no ACTIVE account; "
+                + "nothing was scanned. Run as the organisation's management account or a delegated administrator, or "
+                + "list the accounts (accounts=111111111111,...)"), r.errLines());
+        assertEquals(before, everything("emptyorg"));
+        assertEquals(List.of(List.of("failed", "t")), rows("select status, message like '%no ACTIVE account%' "
+                + "from emptyorg.sync_runs where id = 2"));
+    }
+
+    @Test
+    void aSyncThatWouldRemoveMoreThanHalfOfATableWritesNothingUnlessAllowed() throws Exception {
+        assertEquals(0, sync(estate(), "mass", "--table", PIPELINES).exit());
+        List<List<String>> before = pipelinesWithHistory("mass");
+        ObjectNode gone = estate();
+        gone.path("accounts").forEach(a -> a.path("regions").forEach(region -> ((ObjectNode) region).putArray("imagePipelines")));
+
+        Jar.Result refused = sync(gone, "mass", "--table", PIPELINES);
+        assertEquals(2, refused.exit(), refused.err());
+        assertEquals(List.of("imagebuilder-sql: " + PIPELINES + ": this sync would remove " + ORGANISATION + " of the "
+                + ORGANISATION + " rows it holds in the accounts and regions scanned, more than half; nothing was written. "
+                + "If they are really gone, sync again with --allow-mass-delete"), refused.errLines());
+        assertEquals(before, pipelinesWithHistory("mass"));
+        assertEquals("failed", one("select status from mass.sync_runs where id = 2"));
+
+        Jar.Result allowed = sync(gone, "mass", "--table", PIPELINES, "--allow-mass-delete");
+        assertEquals(0, allowed.exit(), allowed.err());
+        assertEquals(List.of(PIPELINES + ": 0 added, " + ORGANISATION + " removed, 0 changed, 0 unchanged"),
+                allowed.out().lines().toList());
+        assertEquals("0", one("select count(*) from mass." + PIPELINES));
+        assertEquals("0", one("select count(*) from mass." + PIPELINES + "_history where _valid_to is null"));
+    }
+
+    /** Pages that overlap list some pipelines twice; each is one row, not a duplicate key in PostgreSQL. */
+    @Test
+    void overlappingPagesAreSyncedAsOneRowPerPipeline() throws Exception {
+        ObjectNode estate = estate();
+        ObjectNode template = pipeline(estate, "111111111111", "us-east-1", "bastion-hardened");
+        for (int i = 0; i < 30; i++) {
+            ObjectNode copy = template.deepCopy();
+            copy.put("name", "fleet-" + i);
+            copy.put("arn", "arn:aws:imagebuilder:us-east-1:111111111111:image-pipeline/fleet-" + i);
+            pipelines(estate, "111111111111", "us-east-1").add(copy);
+        }
+        ((ObjectNode) estate.path("accounts").path("111111111111").path("regions").path("us-east-1"))
+                .put("corrupt", "overlapping-pages");
+        Jar.Result r = sync(estate, "overlapping", "--table", PIPELINES);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(PIPELINES + ": " + (ORGANISATION + 30) + " added, 0 removed, 0 changed, 0 unchanged"),
+                r.out().lines().toList());
+        assertEquals(expectedPipelines(estate), syncedPipelines("overlapping", ""));
     }
 
     /** The history queries of docs/postgresql-history.md, run on the database the second sync left. */

@@ -56,6 +56,24 @@ public final class MisbehavingEndpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * STS that says the caller is in account 111111111111, and an Image Builder that answers every call with a
+     * signature mismatch as AWS does, quoting the canonical request it computed, headers included: the session token
+     * and the access key ID it was sent.
+     */
+    public static MisbehavingEndpoint quotingTheSignedRequest() {
+        return start(r -> r.operation().equals("GetCallerIdentity")
+                ? Answer.of(200, "text/xml", "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                        + "<GetCallerIdentityResult><Account>111111111111</Account></GetCallerIdentityResult>"
+                        + "</GetCallerIdentityResponse>")
+                : new Answer(403, "application/json", "{\"message\": \"The request signature we calculated does not "
+                        + "match the signature you provided. The Canonical String for this request should have been\\n'POST\\n"
+                        + r.operation() + "\\n\\nhost:127.0.0.1\\nx-amz-security-token:" + r.header("X-Amz-Security-Token")
+                        + "\\n\\nhost;x-amz-security-token'\\n\\nThe String-to-Sign should have been 'AWS4-HMAC-SHA256 "
+                        + "...', for " + r.header("Authorization") + "\"}",
+                        Map.of("x-amzn-ErrorType", "InvalidSignatureException")));
+    }
+
     private void handle(HttpExchange exchange, Function<Request, Answer> answers) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -47,19 +46,7 @@ class SecretsTest {
     @Test
     void noFailurePathShowsASecret() throws Exception {
         List<String> seen = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                seen.add(r.getLoggerName() + " " + r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
-                        + (r.getThrown() == null ? "" : " " + stackTrace(r.getThrown())));
-            }
-
-            @Override
-            public void flush() { }
-
-            @Override
-            public void close() { }
-        };
+        Handler capture = capture(seen);
         Logger root = Logger.getLogger("");
         Level before = root.getLevel();
         root.addHandler(capture);
@@ -146,23 +133,6 @@ class SecretsTest {
             + "a1B2c3==";
 
     /**
-     * An endpoint whose Image Builder answers a signature mismatch as AWS does, quoting the canonical request it
-     * computed, headers included: the session token and the access key ID it was sent.
-     */
-    static MisbehavingEndpoint signatureMismatch() {
-        return MisbehavingEndpoint.start(r -> r.operation().equals("GetCallerIdentity")
-                ? MisbehavingEndpoint.Answer.of(200, "text/xml", "<GetCallerIdentityResponse xmlns=\"https://sts."
-                        + "amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult><Account>111111111111</Account>"
-                        + "</GetCallerIdentityResult></GetCallerIdentityResponse>")
-                : new MisbehavingEndpoint.Answer(403, "application/json", "{\"message\": \"The request signature we "
-                        + "calculated does not match the signature you provided. The Canonical String for this request "
-                        + "should have been\\n'POST\\n" + r.operation() + "\\n\\nhost:127.0.0.1\\nx-amz-security-token:"
-                        + r.header("X-Amz-Security-Token") + "\\n\\nhost;x-amz-security-token'\\n\\nThe String-to-Sign "
-                        + "should have been 'AWS4-HMAC-SHA256 ...', for " + r.header("Authorization") + "\"}",
-                        Map.of("x-amzn-ErrorType", "InvalidSignatureException")));
-    }
-
-    /**
      * AWS's text is printed and stored after credential-shaped values are taken out of it: a signature mismatch
      * quotes the request, session token included, and that reaches no message, warning, log line or stack trace.
      */
@@ -175,7 +145,7 @@ class SecretsTest {
         root.addHandler(capture);
         root.setLevel(Level.INFO);
         System.setProperty("aws.sessionToken", SESSION_TOKEN);
-        try (MisbehavingEndpoint aws = signatureMismatch()) {
+        try (MisbehavingEndpoint aws = MisbehavingEndpoint.quotingTheSignedRequest()) {
             String url = "jdbc:imagebuilder:endpoint=" + aws.endpoint() + ";regions=us-east-1";
             try (Connection c = DriverManager.getConnection(url)) {
                 seen.addAll(failure(() -> EmulatedAws.query(c, "select name from imagebuilder_image_pipeline")));

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Throttling and errors are absorbed; partitions that still fail are never silently missing. */
 class FaultToleranceTest {
@@ -125,6 +126,7 @@ class FaultToleranceTest {
     }
 
     @Test
+    @Timeout(120) // a listing that never ends fails the test rather than hanging the suite
     void aNextTokenThatRepeatsEndsThePartitionWithOneLineInsteadOfListingForever() throws Exception {
         try (EmulatedAws aws = EmulatedAws.start(misbehavingEuWest1("repeating-token"));
                 Connection c = aws.connect("regions=us-east-1,eu-west-1")) {
@@ -151,6 +153,7 @@ class FaultToleranceTest {
     }
 
     @Test
+    @Timeout(120) // a listing that never ends fails the test rather than hanging the suite
     void pagesThatStayEmptyWithATokenEndThePartitionAfterAHundred() throws Exception {
         try (EmulatedAws aws = EmulatedAws.start(misbehavingEuWest1("empty-pages"));
                 Connection c = aws.connect("regions=us-east-1,eu-west-1")) {

@@ -332,6 +332,7 @@ class SyncIT {
 
     @Test
     void aSyncThatWouldRemoveMoreThanHalfOfATableWritesNothingUnlessAllowed() throws Exception {
+        assertTrue(ORGANISATION > TableSync.MASS_DELETE_MIN_ROWS, "the estate is large enough for the guard to apply");
         assertEquals(0, sync(estate(), "mass", "--table", PIPELINES).exit());
         List<List<String>> before = pipelinesWithHistory("mass");
         ObjectNode gone = estate();

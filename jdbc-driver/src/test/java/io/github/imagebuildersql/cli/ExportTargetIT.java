@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code export --out} does to what it writes over: a regular file is replaced whole and keeps its mode, a
- * new one gets the umask's, a FIFO is written as the rows come and stays a FIFO, a symbolic link is followed, and
- * nothing but a regular file is ever replaced.
+ * new one gets the umask's, a FIFO or a character device is written as the rows come and stays what it is, a
+ * symbolic link is followed, a socket is refused, and nothing but a regular file is ever replaced.
  */
 class ExportTargetIT {
     static final String TABLE = "imagebuilder_image_pipeline";
@@ -30,6 +33,8 @@ class ExportTargetIT {
     static final int LINES = 13;
     static final int TYPE = 0170000;
     static final int FIFO = 0010000;
+    static final int CHARACTER_DEVICE = 0020000;
+    static final int SOCKET = 0140000;
 
     private static Jar.Result export(Path out) {
         return Jar.run("export", "--demo", "--table", TABLE, "--out", out.toString());
@@ -80,6 +85,43 @@ class ExportTargetIT {
                 + "exist; create it, or name another file"), r.errLines());
         assertTrue(Files.isSymbolicLink(link));
         assertEquals(List.of(link), files(dir));
+    }
+
+    /**
+     * A character device is written, never replaced: run as root, a replace turned {@code /dev/full} into a regular
+     * file holding the export. As root the test writes a null device of its own (so that a regression harms only
+     * that); as anyone else {@code /dev/null}, which a regression could not replace.
+     */
+    @Test
+    void aCharacterDeviceIsWrittenDirectly(@TempDir Path dir) throws Exception {
+        Path device = Path.of("/dev/null");
+        if (System.getProperty("user.name").equals("root")) {
+            device = dir.resolve("null");
+            Process mknod = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").inheritIO().start();
+            Assumptions.assumeTrue(mknod.waitFor() == 0, "mknod is allowed here");
+        }
+        Assumptions.assumeTrue((mode(device) & TYPE) == CHARACTER_DEVICE, device + " is a character device here");
+        Jar.Result r = export(device);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(CHARACTER_DEVICE, mode(device) & TYPE, "still a character device");
+        assertEquals(0, Files.size(device), "a null device, written through");
+        if (!device.startsWith("/dev")) {
+            assertEquals(List.of(device), files(dir), "no temporary file");
+        }
+    }
+
+    @Test
+    void aSocketIsRefusedAndLeftAsItWas(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("s.csv");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Jar.Result r = export(socket);
+            assertEquals(2, r.exit(), r.err());
+            assertEquals(List.of("imagebuilder-sql: --out " + socket + " is a socket; only regular files, FIFOs and "
+                    + "character devices are written"), r.errLines());
+            assertEquals(SOCKET, mode(socket) & TYPE, "still the socket");
+            assertEquals(List.of(socket), files(dir), "no temporary file");
+        }
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.connector.FixtureCounts;
+import io.github.imagebuildersql.connector.MisbehavingEndpoint;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.IOException;
@@ -411,6 +412,43 @@ class SyncIT {
                 + "from failing.sync_runs order by id");
         assertEquals(List.of(List.of("ok", "f", "t", "f"), List.of("failed", "t", "t", "t")), runs);
         assertTrue(one("select message from failing.sync_runs where id = 2").contains("ForbiddenException"));
+    }
+
+    /**
+     * AWS's text quoting the signed request (session token included) reaches sync_runs, as the failed run's message
+     * and as a partial run's skipped partitions, with the credentials taken out.
+     */
+    @Test
+    void syncRunsStoresAwsTextWithoutTheCredentialsItQuotes() throws Exception {
+        String token = "IQoJb3JpZ2luX2VjEJr" + "U3luY1J1bnNTZXNzaW9uVG9rZW4xMjM0NTY3ODkw".repeat(6) + "Qq7==";
+        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AKIAEMULATORBASE0001", "AWS_SECRET_ACCESS_KEY",
+                "emulator/base/secret/key/0000000000000001", "AWS_SESSION_TOKEN", token, "AWS_REGION", "us-east-1");
+        try (MisbehavingEndpoint aws = MisbehavingEndpoint.quotingTheSignedRequest()) {
+            List<String> args = List.of("sync", "--endpoint", aws.endpoint().toString(), "--regions", "us-east-1",
+                    "--table", PIPELINES, "--to", Postgres.url(), "--schema", "quoted");
+            Jar.Result failed = Jar.run(List.of(), env, null, args.toArray(String[]::new));
+            assertEquals(3, failed.exit(), failed.err());
+            List<String> skipArgs = new ArrayList<>(args);
+            skipArgs.addAll(List.of("--onError", "skip"));
+            Jar.Result partial = Jar.run(List.of(), env, null, skipArgs.toArray(String[]::new));
+            assertEquals(3, partial.exit(), partial.err());
+            assertTrue(aws.requests().stream().anyMatch(r -> token.equals(r.header("X-Amz-Security-Token"))),
+                    "the token was sent, and so quoted back");
+            for (Jar.Result r : List.of(failed, partial)) {
+                assertTrue(r.err().contains("InvalidSignatureException"), r.err());
+                assertFalse(r.err().contains(token) || r.out().contains(token), r.err());
+            }
+        }
+        List<List<String>> runs = rows("select status, coalesce(message, skipped_partitions::text) from quoted.sync_runs "
+                + "order by id");
+        assertEquals(List.of("failed", "partial"), runs.stream().map(r -> r.get(0)).toList());
+        for (List<String> run : runs) {
+            assertTrue(run.get(1).contains("InvalidSignatureException") && run.get(1).contains("x-amz-security-token:"
+                    + "(redacted)"), run.get(1));
+            for (String secret : List.of(token, "AKIAEMULATORBASE0001")) {
+                assertFalse(run.get(1).contains(secret), "a credential in sync_runs: " + run.get(1));
+            }
+        }
     }
 
     /**

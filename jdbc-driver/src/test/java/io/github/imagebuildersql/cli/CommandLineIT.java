@@ -331,6 +331,28 @@ class CommandLineIT {
         }
     }
 
+    /**
+     * An answer that is not the API's (a proxy's HTML page, status 200) is named for what it is, once, not retried
+     * into a timeout; --verbose shows the parser's exception.
+     */
+    @Test
+    void anUnreadableAnswerSaysWhatWasWrongAndVerboseShowsTheParseError() {
+        try (MisbehavingEndpoint aws = MisbehavingEndpoint.start(q -> q.operation().equals("GetCallerIdentity")
+                ? MisbehavingEndpoint.callerIdentity()
+                : MisbehavingEndpoint.Answer.of(200, "text/html", "<html><body>Sign in to the proxy</body></html>"))) {
+            Jar.Result r = Jar.run(List.of(), Map.of("AWS_ACCESS_KEY_ID", "AKIAEMULATORBASE0001", "AWS_SECRET_ACCESS_KEY",
+                    "emulator/base/secret/key/0000000000000001"), null, "query", "--verbose", "--endpoint",
+                    aws.endpoint().toString(), "--regions", "us-east-1", "select name from imagebuilder_image_pipeline");
+            assertEquals(3, r.exit(), r.err());
+            assertTrue(r.errLines().get(0).startsWith("imagebuilder-sql: imagebuilder_image_pipeline: account 111111111111 "
+                    + "region us-east-1: ListImagePipelines failed: UnreadableAnswer: the answer is not what the API sends "
+                    + "(Unexpected character ('<'"), r.err());
+            assertTrue(r.err().contains("Caused by: software.amazon.awssdk.thirdparty.jackson.core.JsonParseException: "
+                    + "Unexpected character ('<'"), r.err());
+            assertEquals(1, aws.calls("/ListImagePipelines"), "asking again would not mend it");
+        }
+    }
+
     /** AWS's text quoting the signed request's session token is printed redacted, stack trace included. */
     @Test
     void verboseOutputRedactsTheCredentialsAnAwsAnswerQuotes() {

@@ -62,16 +62,20 @@ public final class MisbehavingEndpoint implements AutoCloseable {
      * and the access key ID it was sent.
      */
     public static MisbehavingEndpoint quotingTheSignedRequest() {
-        return start(r -> r.operation().equals("GetCallerIdentity")
-                ? Answer.of(200, "text/xml", "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                        + "<GetCallerIdentityResult><Account>111111111111</Account></GetCallerIdentityResult>"
-                        + "</GetCallerIdentityResponse>")
+        return start(r -> r.operation().equals("GetCallerIdentity") ? callerIdentity()
                 : new Answer(403, "application/json", "{\"message\": \"The request signature we calculated does not "
                         + "match the signature you provided. The Canonical String for this request should have been\\n'POST\\n"
                         + r.operation() + "\\n\\nhost:127.0.0.1\\nx-amz-security-token:" + r.header("X-Amz-Security-Token")
                         + "\\n\\nhost;x-amz-security-token'\\n\\nThe String-to-Sign should have been 'AWS4-HMAC-SHA256 "
                         + "...', for " + r.header("Authorization") + "\"}",
                         Map.of("x-amzn-ErrorType", "InvalidSignatureException")));
+    }
+
+    /** STS's answer to GetCallerIdentity for a caller in account 111111111111. */
+    public static Answer callerIdentity() {
+        return Answer.of(200, "text/xml", "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<GetCallerIdentityResult><Account>111111111111</Account></GetCallerIdentityResult>"
+                + "</GetCallerIdentityResponse>");
     }
 
     private void handle(HttpExchange exchange, Function<Request, Answer> answers) throws IOException {

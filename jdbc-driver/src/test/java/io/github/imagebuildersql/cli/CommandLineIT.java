@@ -74,7 +74,7 @@ class CommandLineIT {
         assertEquals(0, off.exit(), off.err());
         assertEquals(planned.out(), off.out());
         try (var files = Files.list(plans)) {
-            assertEquals(1, files.count(), "--planCache off keeps nothing");
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".plan")).count(), "--planCache off keeps nothing");
         }
     }
 

@@ -69,7 +69,8 @@ class LauncherIT {
         assertEquals(ROWS, first.out());
         assertEquals("", first.err());
         Path archive = archive();
-        assertEquals(List.of(archive, Path.of(archive + ".ok")), files(), "no temporary file is left");
+        assertEquals(List.of(archive, Path.of(archive + ".ok"), archive.resolveSibling(Launcher.LAUNCH_FILE)), files(),
+                "the archive, its record and the script's launch file; no temporary file is left");
         assertEquals(String.valueOf(Files.size(archive)), Files.readString(Path.of(archive + ".ok")).trim());
         assertTrue(Files.size(archive) > 20_000_000, "the archive holds Calcite's classes: " + Files.size(archive));
 

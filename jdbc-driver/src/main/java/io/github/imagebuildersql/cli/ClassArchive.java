@@ -6,13 +6,14 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 
 /**
  * The AppCDS archive of this jar's classes for one JVM, in {@code ${XDG_CACHE_HOME:-~/.cache}/imagebuilder-sql}.
  *
  * <p>Its name says which jar (path, size, time) and which JDK (home, its {@code release} file) it was
- * recorded for, so a rebuilt jar or an updated JDK never maps a stale one; bin/imagebuilder-sql computes
- * the same name in the shell. An archive is trusted only beside its {@code .ok} file, which holds the size
+ * recorded for, so a rebuilt jar or an updated JDK never maps a stale one (bin/imagebuilder-sql is told the
+ * name by the launcher: see {@link Launcher#launchFile}). An archive is trusted only beside its {@code .ok} file, which holds the size
  * the archive had when a complete, successful run recorded it: an archive that was cut short, or never
  * finished, or was recorded by a run that ended early (its output piped into {@code head}), is never
  * trusted, and the next run records a new one.
@@ -43,8 +44,8 @@ final class ClassArchive {
         Path release = javaHome.resolve("release");
         String version = Files.size(jar) + "\n" + seconds(jar) + "\n"
                 + (Files.exists(release) ? Files.size(release) + "\n" + seconds(release) + "\n" : "none\n");
-        String prefix = cksum(location);
-        return new ClassArchive(dir, prefix, prefix + "-" + cksum(location + version));
+        String prefix = checksum(location);
+        return new ClassArchive(dir, prefix, prefix + "-" + checksum(location + version));
     }
 
     Path archive() {
@@ -89,10 +90,10 @@ final class ClassArchive {
         }
 
         /**
-         * Keeps the recording as the archive when its run exited 0 after saying it completed; discards it
-         * otherwise. Never fails the command: at worst the next run records again.
+         * Keeps the recording as the archive when its run exited 0 after saying it completed, and says whether
+         * it did; discards it otherwise. Never fails the command: at worst the next run records again.
          */
-        void finish(int exitCode) {
+        boolean finish(int exitCode) {
             try {
                 if (exitCode == 0 && Files.exists(complete) && Files.exists(file) && Files.size(file) > 0) {
                     long size = Files.size(file);
@@ -102,6 +103,7 @@ final class ClassArchive {
                     Files.writeString(ok, size + "\n", StandardCharsets.US_ASCII);
                     AtomicFiles.replace(ok, okFile());
                     removeOtherVersions();
+                    return true;
                 }
             } catch (IOException | RuntimeException e) {
                 // the cache is an optimisation; the command's own result stands
@@ -109,6 +111,7 @@ final class ClassArchive {
                 AtomicFiles.deleteQuietly(file);
                 AtomicFiles.deleteQuietly(complete);
             }
+            return false;
         }
     }
 
@@ -132,32 +135,13 @@ final class ClassArchive {
     }
 
     /**
-     * POSIX {@code cksum} of the text's UTF-8 bytes, in decimal, as the shell computes it. A cache key, not
-     * a secret: SHA-256 would cost a cold JVM about 35 ms of security-provider set-up on every run, and an
-     * archive mapped by mistake is only refused by the JVM, which checks the jar and JDK itself.
+     * A CRC-32 of the text, in decimal. A cache key, not a secret: SHA-256 would cost a cold JVM about 35 ms of
+     * security-provider set-up on every run, and an archive mapped by mistake is only refused by the JVM,
+     * which checks the jar and JDK itself.
      */
-    static String cksum(String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        int crc = 0;
-        for (byte b : bytes) {
-            crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ b) & 0xff];
-        }
-        for (long length = bytes.length; length != 0; length >>>= 8) {
-            crc = (crc << 8) ^ CRC_TABLE[((crc >>> 24) ^ (int) length) & 0xff];
-        }
-        return Long.toString(~crc & 0xffffffffL);
-    }
-
-    /** CRC-32 of polynomial 0x04C11DB7, most significant bit first, as POSIX specifies for cksum. */
-    private static final int[] CRC_TABLE = new int[256];
-
-    static {
-        for (int i = 0; i < 256; i++) {
-            int c = i << 24;
-            for (int k = 0; k < 8; k++) {
-                c = (c & 0x80000000) != 0 ? (c << 1) ^ 0x04C11DB7 : c << 1;
-            }
-            CRC_TABLE[i] = c;
-        }
+    static String checksum(String s) {
+        CRC32 crc = new CRC32();
+        crc.update(s.getBytes(StandardCharsets.UTF_8));
+        return Long.toString(crc.getValue());
     }
 }

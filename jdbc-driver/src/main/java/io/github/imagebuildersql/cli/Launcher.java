@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -24,6 +25,13 @@ public final class Launcher {
     static final String MAIN = "io.github.imagebuildersql.cli.Main";
     /** When the first JVM started (epoch milliseconds), for --timing in the second. */
     static final String STARTED_PROPERTY = "imagebuilder.launcher.started";
+    /** The first JVM's process id, which the second watches so that its work dies with the first. */
+    static final String PARENT_PROPERTY = "imagebuilder.launcher.parent";
+    /**
+     * The file in the cache directory that tells bin/imagebuilder-sql how this launcher would start the second
+     * JVM (see {@link #launchFile}), so that the script makes no choice of its own.
+     */
+    static final String LAUNCH_FILE = "launch";
     static final String SWITCH = "IMAGEBUILDER_SQL_CDS";
     private static final Set<String> IN_PROCESS = Set.of("-h", "--help", "-V", "--version", "help");
     /** Flags that already decide class sharing, or give a class path that the re-execution replaces. */
@@ -106,7 +114,8 @@ public final class Launcher {
                 Path.of(System.getProperty("java.home")).toRealPath());
         List<String> command = new ArrayList<>();
         ClassArchive.Recording recording = null;
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        command.add(java.toString());
         List<String> chosen = flagsChosen(jvmFlags);
         command.addAll(defaultFlags(chosen, Runtime.getRuntime().availableProcessors()));
         command.addAll(pageFlags(chosen, hugePagesMode()));
@@ -114,6 +123,7 @@ public final class Launcher {
         if (archive.trusted()) {
             command.add("-XX:SharedArchiveFile=" + archive.archive());
             command.add("-Xshare:auto");
+            writeLaunchFile(archive, jar, java);
         } else {
             recording = archive.startRecording();
             if (recording == null) {
@@ -123,8 +133,8 @@ public final class Launcher {
             command.add("-D" + ClassArchive.RECORDING_COMPLETE_PROPERTY + "=" + recording.complete);
         }
         // The JVM's notes about classes it cannot archive are not the user's business.
-        command.add("-Xlog:cds=off");
-        command.add("-Xlog:cds+dynamic=off");
+        command.addAll(QUIET_SHARING);
+        command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
         if (List.of(args).contains("--timing")) {
             ProcessHandle.current().info().startInstant()
                     .ifPresent(t -> command.add("-D" + STARTED_PROPERTY + "=" + t.toEpochMilli()));
@@ -133,7 +143,76 @@ public final class Launcher {
         command.add(jar.toString());
         command.add(MAIN);
         command.addAll(List.of(args));
-        return new Child(command, recording);
+        return new Child(command, recording, () -> writeLaunchFile(archive, jar, java));
+    }
+
+    /** The JVM's notes about classes it cannot archive are not the user's business. */
+    private static final List<String> QUIET_SHARING = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+
+    /**
+     * What bin/imagebuilder-sql runs, one item a line: the jar's real path, its size and modification time in
+     * seconds, the java command's real path, the values of JAVA_TOOL_OPTIONS and JDK_JAVA_OPTIONS the flags
+     * were chosen under, then the java command and everything after it but the command's arguments: what
+     * {@code java -jar} would start for a user who gave no JVM flags of their own. The script uses it only
+     * when all of the first five still hold, and otherwise runs {@code java -jar}, which writes it again.
+     */
+    static List<String> launchFile(ClassArchive archive, Path jar, Path java, Map<String, String> env, int cores,
+            String hugePagesMode) throws IOException {
+        List<String> chosen = flagsChosen(List.of(), env);
+        List<String> lines = new ArrayList<>(List.of(jar.toString(),
+                Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS), java.toRealPath().toString(),
+                env.getOrDefault("JAVA_TOOL_OPTIONS", ""), env.getOrDefault("JDK_JAVA_OPTIONS", ""),
+                java.toRealPath().toString()));
+        lines.addAll(defaultFlags(chosen, cores));
+        lines.addAll(pageFlags(chosen, hugePagesMode));
+        lines.add("-XX:SharedArchiveFile=" + archive.archive());
+        lines.add("-Xshare:auto");
+        lines.addAll(QUIET_SHARING);
+        lines.addAll(List.of("-cp", jar.toString(), MAIN));
+        return lines;
+    }
+
+    /** Writes the launch file when it would say something else; never fails the command. */
+    private static void writeLaunchFile(ClassArchive archive, Path jar, Path java) {
+        try {
+            String text = String.join("\n", launchFile(archive, jar, java, System.getenv(),
+                    Runtime.getRuntime().availableProcessors(), hugePagesMode())) + "\n";
+            Path file = archive.archive().resolveSibling(LAUNCH_FILE);
+            if (!Files.isRegularFile(file) || !Files.readString(file).equals(text)) {
+                Path temporary = Files.createTempFile(file.getParent(), LAUNCH_FILE + ".", ".tmp");
+                Files.writeString(temporary, text);
+                AtomicFiles.replace(temporary, file);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the script then runs java -jar, one JVM slower
+        }
+    }
+
+    /**
+     * In the second JVM: ends it at once when the first JVM is gone (killed with SIGKILL, which it cannot pass
+     * on), so that a command's work never outlives the process the user started: an export does not replace
+     * its file afterwards, a sync does not commit. A halt, not an exit: no other thread runs on meanwhile (an
+     * export's unfinished file is left for a later export to remove). The kernel gives an orphan a new parent
+     * at once, so a changed parent is the sign; checking every 20 ms costs a read of /proc/self/stat.
+     */
+    static void dieWithParent() {
+        String parent = System.getProperty(PARENT_PROPERTY);
+        if (parent == null) {
+            return;
+        }
+        long pid = Long.parseLong(parent);
+        Thread watch = new Thread(() -> {
+            while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == pid) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Runtime.getRuntime().halt(128 + 9); // as if killed with it: nobody is left to read it
+        }, "imagebuilder-sql-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**
@@ -178,9 +257,13 @@ public final class Launcher {
 
     /** The user's flags: this JVM's, and those the JVM and the java launcher read from the environment. */
     private static List<String> flagsChosen(List<String> jvmFlags) {
+        return flagsChosen(jvmFlags, System.getenv());
+    }
+
+    private static List<String> flagsChosen(List<String> jvmFlags, Map<String, String> env) {
         List<String> all = new ArrayList<>(jvmFlags);
         for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
-            String value = System.getenv(variable);
+            String value = env.get(variable);
             if (value != null && !value.isBlank()) {
                 all.addAll(List.of(value.trim().split("\\s+")));
             }
@@ -249,8 +332,11 @@ public final class Launcher {
         return false;
     }
 
-    /** The second JVM: its command line, and the archive it records, if it records one. */
-    record Child(List<String> command, ClassArchive.Recording recording) {
+    /**
+     * The second JVM: its command line, the archive it records, if it records one, and what writes the launch
+     * file once it has.
+     */
+    record Child(List<String> command, ClassArchive.Recording recording, Runnable recorded) {
         /**
          * The second JVM, started with this process's stdin, stdout and stderr; or null when it cannot be
          * started (and then nothing has run yet). A Ctrl-C reaches both JVMs from the terminal: this one
@@ -297,8 +383,8 @@ public final class Launcher {
         }
 
         private void finish(int exit) {
-            if (recording != null) {
-                recording.finish(exit);
+            if (recording != null && recording.finish(exit)) {
+                recorded.run();
             }
         }
     }

@@ -51,6 +51,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        Launcher.dieWithParent();
         List<String> words = Arrays.asList(args);
         if (args.length > 0 && COMMANDS.containsKey(args[0]) && words.contains("--demo") && !words.contains("--help")
                 && !words.contains("-h")) {

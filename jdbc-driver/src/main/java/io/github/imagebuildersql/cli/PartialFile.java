@@ -2,6 +2,7 @@ package io.github.imagebuildersql.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -23,6 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * pipe a loader reads) is written directly, as the rows come: there is nothing to rename, and it is never replaced
  * by a regular file. A symbolic link is followed: its target is written by these rules and the link stays. Anything
  * else (a directory, a block device, a socket) is refused.
+ *
+ * <p>The temporary name, {@code .NAME.PID.N.partial}, says which process writes it: a run killed with SIGKILL
+ * cannot remove its own, so the next run for the same file removes those whose process is gone.
  */
 final class PartialFile implements AutoCloseable {
     /** File type bits of {@code st_mode}. */
@@ -141,10 +145,14 @@ final class PartialFile implements AutoCloseable {
      * permissions follow the umask. When it replaces a file, it is opened to no one the file is not opened to
      * before anything is written to it (the owner may still write it); {@link #commit} gives it the file's own.
      */
+    private static final String SUFFIX = ".partial";
+
     private static Path createPartial(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        removeLeftovers(target.toAbsolutePath().getParent(), prefix);
         while (true) {
-            Path partial = target.resolveSibling("." + target.getFileName() + "."
-                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".partial");
+            Path partial = target.resolveSibling(prefix + ProcessHandle.current().pid() + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + SUFFIX);
             try {
                 Files.createFile(partial);
             } catch (FileAlreadyExistsException e) {
@@ -161,6 +169,26 @@ final class PartialFile implements AutoCloseable {
                 }
             }
             return partial;
+        }
+    }
+
+    /** The partial files of this output whose process is gone. */
+    static void removeLeftovers(Path dir, String prefix) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> {
+            String name = f.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(SUFFIX);
+        })) {
+            for (Path f : files) {
+                String rest = f.getFileName().toString().substring(prefix.length());
+                int dot = rest.indexOf('.');
+                try {
+                    if (dot > 0 && ProcessHandle.of(Long.parseLong(rest.substring(0, dot))).isEmpty()) {
+                        AtomicFiles.deleteQuietly(f);
+                    }
+                } catch (NumberFormatException e) {
+                    // not a name this class gives
+                }
+            }
         }
     }
 

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import io.github.imagebuildersql.emulator.Emulator;
+import io.github.imagebuildersql.emulator.EmulatorOptions;
+import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +69,8 @@ class LauncherIT {
         assertEquals(ROWS, first.out());
         assertEquals("", first.err());
         Path archive = archive();
-        assertEquals(List.of(archive, Path.of(archive + ".ok")), files(), "no temporary file is left");
+        assertEquals(List.of(archive, Path.of(archive + ".ok"), archive.resolveSibling(Launcher.LAUNCH_FILE)), files(),
+                "the archive, its record and the script's launch file; no temporary file is left");
         assertEquals(String.valueOf(Files.size(archive)), Files.readString(Path.of(archive + ".ok")).trim());
         assertTrue(Files.size(archive) > 20_000_000, "the archive holds Calcite's classes: " + Files.size(archive));
 
@@ -76,32 +81,99 @@ class LauncherIT {
         assertEquals("", second.err());
     }
 
+    /**
+     * The script makes no choice of its own: it runs the command line the jar's launcher wrote, while that
+     * still describes the jar, the java and the environment; with another JAVA_TOOL_OPTIONS it runs the jar,
+     * whose launcher writes it again, and the next run is one JVM again.
+     */
     @Test
-    void theScriptStartsTheJvmWithTheArchiveTheJarRecorded() throws Exception {
+    void theScriptRunsTheCommandLineTheLauncherWroteWhileItsEnvironmentHolds() throws Exception {
         assertEquals(0, query(List.of()).exit());
-        ProcessBuilder script = new ProcessBuilder(Path.of("..", "bin", "imagebuilder-sql").toString(), "query", "--demo",
-                "--format", "csv", SQL);
-        script.environment().putAll(env());
-        script.environment().put("IMAGEBUILDER_JAR", Jar.FILE.toAbsolutePath().toString());
-        script.environment().put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
-        // Read by the JVM the script starts, so its class-loading log shows where Main came from.
-        script.environment().put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info");
-        Jar.Result r = Jar.finish(script.start(), null);
-        assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains(MAPPED), "the script computed the archive's name as the jar does");
-        assertTrue(r.out().contains(ROWS));
+        Path launch = cache.resolve("imagebuilder-sql").resolve(Launcher.LAUNCH_FILE);
+        List<String> written = Files.readAllLines(launch);
+        assertEquals(Jar.FILE.toRealPath().toString(), written.get(0));
+        assertTrue(written.contains("-XX:SharedArchiveFile=" + archive()), written.toString());
+        assertEquals(Runtime.getRuntime().availableProcessors() <= Launcher.SMALL_MACHINE_CORES,
+                written.containsAll(Launcher.SMALL_MACHINE_FLAGS), written.toString());
+
+        Jar.Result changed = script(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"));
+        assertEquals(0, changed.exit(), changed.err());
+        assertTrue(changed.out().contains(ROWS));
+        assertEquals(2, count(changed.out(), "java.lang.Object source:"), "another environment: the jar, two JVMs");
+        assertEquals("-Xlog:class+load=info", Files.readAllLines(launch).get(3), "written again for it");
+
+        Jar.Result again = script(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"));
+        assertEquals(0, again.exit(), again.err());
+        assertEquals(1, count(again.out(), "java.lang.Object source:"), "one JVM");
+        assertTrue(again.out().contains(MAPPED));
+        assertTrue(again.out().contains(ROWS));
     }
 
+    Jar.Result script(Map<String, String> env) throws Exception {
+        ProcessBuilder script = new ProcessBuilder(Path.of("..", "bin", "imagebuilder-sql").toString(), "query", "--demo",
+                "--format", "csv", SQL);
+        script.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.equals("JAVA_TOOL_OPTIONS")
+                || k.equals("JDK_JAVA_OPTIONS"));
+        script.environment().putAll(env());
+        script.environment().putAll(env);
+        script.environment().put("IMAGEBUILDER_JAR", Jar.FILE.toAbsolutePath().toString());
+        script.environment().put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        return Jar.finish(script.start(), null);
+    }
+
+    /**
+     * kill -9 of the process the user started (which cannot pass the signal on) ends the second JVM too, before
+     * the export it runs replaces its file; the next export removes the unfinished file it left.
+     */
     @Test
-    void theArchiveIsNamedByThePosixChecksumTheShellComputes() throws Exception {
-        for (String text : List.of("", "a", "/opt/imagebuilder-jdbc.jar\n/usr/lib/jvm/java-17\n", "été ✓\n".repeat(300))) {
-            Process cksum = new ProcessBuilder("cksum").start();
-            try (var in = cksum.getOutputStream()) {
-                in.write(text.getBytes(StandardCharsets.UTF_8));
+    void aKilledExportsSecondJvmDiesWithItAndItsFileIsUntouched() throws Exception {
+        assertEquals(0, query(List.of()).exit());
+        Fixture estate = Fixture.sampleEstate();
+        Path out = Files.writeString(cache.resolve("pipelines.csv"), "the previous export\n");
+        try (Emulator emulator = Emulator.start(estate, EmulatorOptions.defaults().withLatency(Duration.ofSeconds(2)))) {
+            Map<String, String> env = new java.util.HashMap<>(env());
+            env.putAll(Map.of("AWS_ACCESS_KEY_ID", estate.credentials().accessKeyId(), "AWS_SECRET_ACCESS_KEY",
+                    estate.credentials().secretAccessKey(), "AWS_REGION", "us-east-1"));
+            Process p = start(List.of(), env, "export", "--endpoint", emulator.endpoint().toString(), "--accounts", "org",
+                    "--roleName", "ImageBuilderInventoryRole", "--table", "imagebuilder_image_pipeline", "--out", out.toString());
+            Path partial = waitFor(() -> partials(out).stream().findFirst().orElse(null));
+            ProcessHandle second = p.children().findFirst().orElseThrow();
+            String name = partial.getFileName().toString();
+            assertEquals(second.pid(), Long.parseLong(name.split("\\.")[3]), "the second JVM writes " + name);
+            assertTrue(second.isAlive());
+
+            p.destroyForcibly(); // SIGKILL
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(second.onExit().get(60, TimeUnit.SECONDS) != null);
+            assertFalse(second.isAlive(), "the second JVM died with the first");
+            assertEquals("the previous export\n", Files.readString(out), "the file is untouched");
+            assertEquals(List.of(partial), partials(out), "a SIGKILL leaves the unfinished file");
+
+            Jar.Result next = Jar.run(List.of(), env, null, "export", "--endpoint", emulator.endpoint().toString(),
+                    "--table", "imagebuilder_image_pipeline", "--out", out.toString());
+            assertEquals(0, next.exit(), next.err());
+            assertEquals(List.of(), partials(out), "the next export removed it, its process being gone");
+        }
+    }
+
+    static List<Path> partials(Path out) {
+        try (Stream<Path> files = Files.list(out.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("." + out.getFileName() + ".")
+                    && f.getFileName().toString().endsWith(".partial")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Waits, up to a minute, for something to be there (a file, a process). */
+    static <T> T waitFor(java.util.function.Supplier<T> what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        for (T found = what.get(); ; found = what.get()) {
+            if (found != null) {
+                return found;
             }
-            String shell = new String(cksum.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split(" ")[0];
-            assertEquals(0, cksum.waitFor());
-            assertEquals(shell, ClassArchive.cksum(text), "cksum of " + text.length() + " characters");
+            assertTrue(System.nanoTime() < deadline, "timed out");
+            Thread.sleep(10); // between looks, not instead of one
         }
     }
 

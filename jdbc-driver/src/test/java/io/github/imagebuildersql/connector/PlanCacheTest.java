@@ -3,12 +3,15 @@ package io.github.imagebuildersql.connector;
 import static io.github.imagebuildersql.connector.EmulatedAws.rows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -179,15 +182,102 @@ class PlanCacheTest {
     }
 
     @Test
-    void onlyQueriesWhosePlansStandAloneAreKept() throws Exception {
+    void onlyQueriesAreKeptAndALongInListTravelsWithItsScan() throws Exception {
         run("explain plan for " + STATEMENTS.get(0), plans.toString());
         assertEquals(List.of(), entries(), "EXPLAIN is not kept");
-        // An IN list this long travels beside the plan's code, as an object of the planning process.
-        String arns = IntStream.range(0, 400).mapToObj(i -> "'arn:aws:imagebuilder:us-east-1:111111111111:image-pipeline/p" + i + "'")
+        String arns = IntStream.range(0, 400).mapToObj(i -> "'arn:aws:imagebuilder:us-east-1:222222222222:image-pipeline/p" + i + "'")
                 .collect(Collectors.joining(", "));
-        Run longList = run("select name from imagebuilder_image_pipeline where arn in (" + arns + ")", plans.toString());
-        assertEquals(List.of(), longList.rows());
-        assertEquals(List.of(), entries(), "a plan that refers to an object of its process is not kept");
+        String sql = "select name from imagebuilder_image_pipeline where arn in (" + arns + ", (select min(arn) from "
+                + "imagebuilder_image_pipeline where account_id = '222222222222' and region = 'us-east-1')) order by 1";
+        Run planned = run(sql, plans.toString());
+        Run reused = run(sql, plans.toString());
+        assertEquals(1, planned.rows().size(), "the one ARN of the list that exists");
+        assertEquals(1, entries().size(), "the scan's 400 values are part of its description, which is kept");
+        assertEquals(0, reused.parses());
+        assertEquals(planned.rows(), reused.rows());
+        assertEquals(planned.calls(), reused.calls());
+    }
+
+    /**
+     * What an entry holds is run as code, so an entry changed by anyone but this driver is planned afresh and
+     * replaced, never run: here the kept scan's account is rewritten, which, run, would answer another account.
+     */
+    @Test
+    void aTamperedEntryIsPlannedAfreshNeverRun() throws Exception {
+        String sql = STATEMENTS.get(1);
+        Run planned = run(sql, plans.toString());
+        Path entry = entries().get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        byte[] account = "222222222222".getBytes(StandardCharsets.UTF_8);
+        int inSql = indexOf(bytes, account, 0);
+        int inScan = indexOf(bytes, account, inSql + 1);
+        assertTrue(inSql >= 0 && inScan > inSql, "the scan's description holds the account, after the statement's text");
+        System.arraycopy("111111111111".getBytes(StandardCharsets.UTF_8), 0, bytes, inScan, account.length);
+        Files.write(entry, bytes);
+
+        Run afterTampering = run(sql, plans.toString());
+        assertEquals(1, afterTampering.parses(), "the tampered entry is not loaded");
+        assertEquals(planned.rows(), afterTampering.rows(), "the statement's own answer, not another account's");
+        assertTrue(!rowsOf(sql.replace("222222222222", "111111111111")).equals(planned.rows()));
+        assertEquals(0, run(sql, plans.toString()).parses(), "it was replaced by an entry this driver signed");
+    }
+
+    @Test
+    void aDirectoryOthersMayWriteIsNeitherReadNorWritten() throws Exception {
+        String sql = STATEMENTS.get(5);
+        Run planned = run(sql, plans.toString());
+        Path entry = entries().get(0);
+        for (String mode : List.of("rwxrwx---", "rwx---rwx")) {
+            Files.setPosixFilePermissions(plans, PosixFilePermissions.fromString(mode));
+            FileTime written = Files.getLastModifiedTime(entry);
+            Run r = run(STATEMENTS.get(0), plans.toString());
+            Run again = run(sql, plans.toString());
+            assertEquals(1, again.parses(), "a directory that is " + mode + " is not trusted");
+            assertEquals(planned.rows(), again.rows());
+            assertEquals(1, r.parses());
+            assertEquals(List.of(entry), entries(), "nothing is written into it");
+            assertEquals(written, Files.getLastModifiedTime(entry));
+        }
+        Files.setPosixFilePermissions(plans, PosixFilePermissions.fromString("rwx------"));
+        assertEquals(0, run(sql, plans.toString()).parses(), "the user's private directory is trusted again");
+    }
+
+    @Test
+    void entriesAndKeysThatAreNotTheUsersOwnPrivateFilesAreNotTrusted() throws Exception {
+        String sql = STATEMENTS.get(5);
+        Run planned = run(sql, plans.toString());
+        Path entry = entries().get(0);
+        Path key = plans.resolve("key");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(key));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(entry));
+        for (Path file : List.of(entry, key)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+            Run r = run(sql, plans.toString());
+            assertEquals(1, r.parses(), file.getFileName() + " readable by others is not trusted");
+            assertEquals(planned.rows(), r.rows());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        assertEquals(0, run(sql, plans.toString()).parses());
+
+        assumeTrue(System.getProperty("user.name").equals("root"), "giving a file away takes root");
+        int nobody = 65534;
+        for (Path owned : List.of(entries().get(0), key, plans)) {
+            int own = (Integer) Files.getAttribute(owned, "unix:uid");
+            Files.setAttribute(owned, "unix:uid", nobody);
+            Run r = run(sql, plans.toString());
+            assertEquals(1, r.parses(), owned.getFileName() + " owned by someone else is not trusted");
+            assertEquals(planned.rows(), r.rows());
+            Files.setAttribute(owned, "unix:uid", own);
+        }
+    }
+
+    static int indexOf(byte[] bytes, byte[] what, int from) {
+        for (int i = from; i + what.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test

@@ -1,15 +1,12 @@
 package io.github.imagebuildersql.connector.calcite;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
-import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -25,21 +22,15 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.Table;
 import org.apache.calcite.util.BuiltInMethod;
 import org.apache.calcite.util.ImmutableIntList;
 
 /**
- * A scan of one of our tables in generated code. The plan's Java calls {@link #enumerable} with a text
- * constant that names the table, its columns and its filters; nothing in it refers to an object of the
- * process that planned it, so a compiled plan can be kept and run by another process (see the driver's
- * plan cache).
+ * A scan of one of our tables, in generated code: what a table's {@code toRel} gives the planner, which then
+ * pushes filters and projections into it ({@link ScanPushdownRules}). Its code asks a {@link ScanSpec}, one of
+ * the plan's parameters, for the rows.
  */
 public final class ImageBuilderScan extends AbstractRelNode implements EnumerableRel {
-    /** Longer specifications (IN lists of thousands of values) go beside the code: a class's constant holds 64 KB. */
-    private static final int CONSTANT_LIMIT = 16_384;
-
     private final RelOptTable table;
     private final List<RexNode> filters;
     private final List<RexNode> applied;
@@ -83,6 +74,17 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
         return columns;
     }
 
+    /** The position in this scan's row of the first column a listing returns without a detail call. */
+    int cheapestColumn() {
+        ImageBuilderTable<?> ours = table.unwrap(ImageBuilderTable.class);
+        for (int i = 0; i < columns.size(); i++) {
+            if (!ours.definition().columns().get(columns.get(i)).needsDetail()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     ImageBuilderScan with(List<RexNode> filters, List<RexNode> applied, List<Integer> columns) {
         return new ImageBuilderScan(getCluster(), table, filters, applied, columns);
     }
@@ -120,43 +122,22 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
         return planner.getCostFactory().makeCost(rows, rows + 1, 0).multiplyBy(width * filtered * 0.01d);
     }
 
+    /** The rules that push filters, projections and aggregates' columns into this scan: Calcite's idiom for an adapter's own scan. */
+    @Override
+    public void register(RelOptPlanner planner) {
+        planner.addRule(ScanPushdownRules.FILTER);
+        planner.addRule(ScanPushdownRules.PROJECT);
+        planner.addRule(AggregateColumnsRule.OVER_SCAN);
+        planner.addRule(AggregateColumnsRule.OVER_FILTER);
+    }
+
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
-        String spec = spec();
-        Expression text = spec.length() <= CONSTANT_LIMIT ? Expressions.constant(spec)
-                : Expressions.new_(String.class, implementor.stash(spec.toCharArray(), char[].class));
-        Expression rows = Expressions.call(ImageBuilderScan.class, "enumerable", implementor.getRootExpression(), text);
+        ScanSpec spec = new ScanSpec(table.getQualifiedName(), columns, PointFilters.of(filters), PointFilters.of(applied));
+        Expression rows = Expressions.call(implementor.stash(spec, ScanSpec.class), "rows", implementor.getRootExpression());
         // As Calcite's interpreter does: a one-column row is its value, not an array of one.
         return implementor.result(physType, Blocks.toBlock(
                 columns.size() == 1 ? Expressions.call(BuiltInMethod.SLICE0.method, rows) : rows));
-    }
-
-    private String spec() {
-        List<String> parts = new ArrayList<>();
-        List<String> name = table.getQualifiedName();
-        parts.add(String.valueOf(name.size()));
-        parts.addAll(name);
-        parts.add(SpecText.join(columns.stream().map(String::valueOf).toList()));
-        parts.add(PointFilters.of(filters).encode());
-        parts.add(PointFilters.of(applied).encode());
-        return SpecText.join(parts);
-    }
-
-    /** What the generated code of a plan calls: the rows a specification written by {@link #spec()} asks for. */
-    public static Enumerable<Object[]> enumerable(DataContext root, String spec) {
-        List<String> parts = SpecText.split(spec);
-        int names = Integer.parseInt(parts.get(0));
-        SchemaPlus schema = root.getRootSchema();
-        for (int i = 1; i < names && schema != null; i++) {
-            schema = schema.subSchemas().get(parts.get(i));
-        }
-        Table table = schema == null ? null : schema.tables().get(parts.get(names));
-        if (!(table instanceof ImageBuilderTable<?> ours)) {
-            throw new IllegalStateException("the plan's table " + String.join(".", parts.subList(1, names + 1))
-                    + " is not an Image Builder table of this connection");
-        }
-        int[] columns = SpecText.split(parts.get(names + 1)).stream().mapToInt(Integer::parseInt).toArray();
-        return ours.scan(root, columns, PointFilters.decode(parts.get(names + 2)), PointFilters.decode(parts.get(names + 3)));
     }
 }

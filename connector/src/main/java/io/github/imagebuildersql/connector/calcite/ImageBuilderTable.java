@@ -9,7 +9,6 @@ import io.github.imagebuildersql.core.table.Column;
 import io.github.imagebuildersql.core.table.ColumnType;
 import io.github.imagebuildersql.core.table.TableDefinition;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,10 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.ProjectableFilterableTable;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.util.ImmutableIntList;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -33,7 +34,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Executes any {@link TableDefinition}. Filters are read for pushdown, which narrows what is listed; the
  * only filters Calcite does not re-check are those the scan applies to every row itself, exactly.
  */
-public final class ImageBuilderTable<T> extends AbstractTable implements ProjectableFilterableTable {
+public final class ImageBuilderTable<T> extends AbstractTable implements TranslatableTable {
     private final Supplier<TableDefinition<T>> defined;
     private final ImageBuilderSchema schema;
 
@@ -42,7 +43,6 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
      * of a schema to look one of them up.
      */
     ImageBuilderTable(Supplier<TableDefinition<T>> defined, ImageBuilderSchema schema) {
-        AggregateColumnsRule.register();
         this.defined = defined;
         this.schema = schema;
     }
@@ -86,22 +86,11 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Project
         };
     }
 
-    /**
-     * Calcite's interpreter calls this when the schema is used outside our driver (a model file). Filter
-     * elements made only of {@code =}/{@code IN} on plain string and integer columns are applied exactly by the scan
-     * and taken off Calcite's list (whole elements only, as Calcite requires); everything else stays for
-     * Calcite to check. Our driver's plans call {@link #scan(DataContext, int[], PointFilters, PointFilters)}
-     * from generated code instead (see ImageBuilderScan).
-     */
+    /** Every plan reads the table through our scan, whichever driver plans it (ours, or Calcite's with a model file). */
     @Override
-    public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
-        int[] columns = projects != null ? projects : IntStream.range(0, definition().columns().size()).toArray();
-        PointFilters where = PointFilters.of(filters);
-        List<RexNode> applied = new ArrayList<>();
-        if (schema.pushdownEnabled()) {
-            filters.removeIf(element -> PointFilters.exactlyApplicable(element, root, exactColumns()) && applied.add(element));
-        }
-        return scan(root, columns, where, PointFilters.of(applied));
+    public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+        return new ImageBuilderScan(context.getCluster(), relOptTable, List.of(), List.of(),
+                ImmutableIntList.identity(definition().columns().size()));
     }
 
     /**

@@ -31,26 +31,21 @@ import org.apache.calcite.util.Sarg;
  * ORs) and ORs of those on one column are read; everything else (OR across columns, functions, LIKE, ranges)
  * pins nothing and is left to Calcite.
  */
-public final class PointFilters {
-    private static final String LITERAL = "s";
-    private static final String PARAMETER = "p";
-    private static final String COLUMN = "c";
-    private static final String INTEGER_COLUMN = "n";
-
+public record PointFilters(List<Point> points) {
     /**
-     * One conjunct: the column must take one of the values, each a String literal (an integer's decimal text on an
-     * integer column) or an Integer parameter index.
+     * One conjunct: the column (by index in the table's row; {@code integer} if it is an integer column) must take
+     * one of the literals (an integer's decimal text on an integer column) or the value of one of the statement's
+     * parameters (by index).
      */
-    private record Point(int column, boolean integer, List<Object> values) {}
-
-    private final List<Point> points;
-
-    private PointFilters(List<Point> points) {
-        this.points = points;
+    public record Point(int column, boolean integer, List<String> literals, List<Integer> parameters) {
+        public Point {
+            literals = List.copyOf(literals);
+            parameters = List.copyOf(parameters);
+        }
     }
 
-    public static PointFilters none() {
-        return new PointFilters(List.of());
+    public PointFilters {
+        points = List.copyOf(points);
     }
 
     public static PointFilters of(List<RexNode> filters) {
@@ -74,7 +69,7 @@ public final class PointFilters {
         for (RexNode conjunct : RelOptUtil.conjunctions(element)) {
             Optional<Point> p = point(conjunct);
             Optional<Set<String>> values = p.flatMap(point -> values(point, context));
-            if (values.isEmpty() || !columns.test(p.get().column)
+            if (values.isEmpty() || !columns.test(p.get().column())
                     || values.get().stream().anyMatch(v -> !v.strip().equals(v))) {
                 return false;
             }
@@ -89,7 +84,7 @@ public final class PointFilters {
     public Map<Integer, Set<String>> resolve(DataContext context) {
         Map<Integer, Set<String>> pinned = new HashMap<>();
         for (Point p : points) {
-            values(p, context).ifPresent(v -> pinned.merge(p.column, v, (a, b) -> {
+            values(p, context).ifPresent(v -> pinned.merge(p.column(), v, (a, b) -> {
                 Set<String> both = new LinkedHashSet<>(a);
                 both.retainAll(b);
                 return both;
@@ -98,40 +93,13 @@ public final class PointFilters {
         return pinned;
     }
 
-    /** This list as text, for a generated plan to carry; {@link #decode} reads it back. */
-    public String encode() {
-        List<String> parts = new ArrayList<>();
-        for (Point p : points) {
-            parts.add((p.integer ? INTEGER_COLUMN : COLUMN) + p.column);
-            for (Object v : p.values) {
-                parts.add(v instanceof Integer parameter ? PARAMETER + parameter : LITERAL + v);
-            }
-        }
-        return SpecText.join(parts);
-    }
-
-    public static PointFilters decode(String text) {
-        List<Point> points = new ArrayList<>();
-        for (String part : SpecText.split(text)) {
-            String body = part.substring(1);
-            switch (part.substring(0, 1)) {
-                case COLUMN, INTEGER_COLUMN -> points.add(new Point(Integer.parseInt(body),
-                        part.startsWith(INTEGER_COLUMN), new ArrayList<>()));
-                case PARAMETER -> points.get(points.size() - 1).values.add(Integer.parseInt(body));
-                case LITERAL -> points.get(points.size() - 1).values.add(body);
-                default -> throw new IllegalArgumentException("not a point filter: " + part);
-            }
-        }
-        return new PointFilters(points);
-    }
-
     private static Optional<Set<String>> values(Point p, DataContext context) {
-        Set<String> out = new LinkedHashSet<>();
-        for (Object v : p.values) {
-            Object value = v instanceof Integer parameter ? (context == null ? null : context.get("?" + parameter)) : v;
+        Set<String> out = new LinkedHashSet<>(p.literals());
+        for (int parameter : p.parameters()) {
+            Object value = context == null ? null : context.get("?" + parameter);
             if (value instanceof String s) {
                 out.add(s);
-            } else if (p.integer && (value instanceof Integer || value instanceof Long)) {
+            } else if (p.integer() && (value instanceof Integer || value instanceof Long)) {
                 out.add(value.toString());
             } else {
                 return Optional.empty();
@@ -150,22 +118,25 @@ public final class PointFilters {
             case SEARCH: {
                 List<RexNode> ops = ((RexCall) node).getOperands();
                 if (ops.get(0) instanceof RexInputRef ref && pointColumn(ref) && ops.get(1) instanceof RexLiteral lit) {
-                    return points(lit).map(v -> new Point(ref.getIndex(), isInteger(ref), v));
+                    return points(lit).map(v -> new Point(ref.getIndex(), isInteger(ref), v, List.of()));
                 }
                 return Optional.empty();
             }
             case OR: {
                 Point first = null;
-                List<Object> union = new ArrayList<>();
+                List<String> literals = new ArrayList<>();
+                List<Integer> parameters = new ArrayList<>();
                 for (RexNode d : RelOptUtil.disjunctions(node)) {
                     Optional<Point> p = point(d);
-                    if (p.isEmpty() || (first != null && first.column != p.get().column)) {
+                    if (p.isEmpty() || (first != null && first.column() != p.get().column())) {
                         return Optional.empty();
                     }
                     first = first == null ? p.get() : first;
-                    union.addAll(p.get().values);
+                    literals.addAll(p.get().literals());
+                    parameters.addAll(p.get().parameters());
                 }
-                return first == null ? Optional.empty() : Optional.of(new Point(first.column, first.integer, union));
+                return first == null ? Optional.empty()
+                        : Optional.of(new Point(first.column(), first.integer(), literals, parameters));
             }
             default:
                 return Optional.empty();
@@ -176,8 +147,10 @@ public final class PointFilters {
         if (!(left instanceof RexInputRef ref) || !pointColumn(ref)) {
             return Optional.empty();
         }
-        return value(right, isInteger(ref)).map(v -> new Point(ref.getIndex(), isInteger(ref),
-                new ArrayList<>(List.of(v))));
+        boolean integer = isInteger(ref);
+        return value(right, integer).map(v -> v instanceof Integer parameter
+                ? new Point(ref.getIndex(), integer, List.of(), List.of(parameter))
+                : new Point(ref.getIndex(), integer, List.of((String) v), List.of()));
     }
 
     /**
@@ -201,12 +174,12 @@ public final class PointFilters {
         return Optional.empty();
     }
 
-    private static Optional<List<Object>> points(RexLiteral literal) {
+    private static Optional<List<String>> points(RexLiteral literal) {
         Sarg<?> sarg = literal.getValueAs(Sarg.class);
         if (sarg == null || !sarg.isPoints() || sarg.nullAs == RexUnknownAs.TRUE) {
             return Optional.empty();
         }
-        List<Object> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (var range : sarg.rangeSet.asRanges()) {
             Object point = range.lowerEndpoint();
             if (point instanceof NlsString nls) {

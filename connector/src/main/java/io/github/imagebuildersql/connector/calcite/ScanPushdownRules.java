@@ -7,26 +7,38 @@ import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.tools.RelBuilder;
 import org.apache.calcite.util.ImmutableBitSet;
 import org.apache.calcite.util.mapping.Mappings;
 
 /**
- * Push what Calcite plans above an {@link ImageBuilderScan} into it. Calcite's own rules do this only for
- * the scans it runs in its interpreter, which our driver does not use.
+ * Push what Calcite plans above an {@link ImageBuilderScan} into it (the scan registers these rules with the
+ * planner that sees it). Calcite's own rules do this only for its own table scans.
  *
  * <p>An {@code ImageBuilderScan} on its own yields the rows that pass its applied filters, of which its
  * other filters may only have spared a listing some rows that fail them. So a Filter pushed into it adds
  * its elements to those that narrow the listing, takes the ones the scan applies exactly off, and keeps the
  * rest above the scan: never the scan's earlier filters, which the plan checks elsewhere.
  */
-public final class ScanPushdownRules {
-    public static final RelOptRule FILTER = new FilterIntoScan();
-    public static final RelOptRule PROJECT = new ProjectIntoScan();
+final class ScanPushdownRules {
+    static final RelOptRule FILTER = new FilterIntoScan();
+    static final RelOptRule PROJECT = new ProjectIntoScan();
 
     private ScanPushdownRules() {}
+
+    /** Renumbers a filter on the scan's row, which has the given columns, to the table's row. */
+    private static RexShuttle onTableRow(List<Integer> columns) {
+        return new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return new RexInputRef(columns.get(ref.getIndex()), ref.getType());
+            }
+        };
+    }
 
     private static final class FilterIntoScan extends RelOptRule {
         FilterIntoScan() {
@@ -43,7 +55,7 @@ public final class ScanPushdownRules {
             List<RexNode> above = new ArrayList<>();
             boolean changed = false;
             for (RexNode element : RelOptUtil.conjunctions(filter.getCondition())) {
-                RexNode onTable = ScanRule.onTableRow(scan.columns()).apply(element);
+                RexNode onTable = onTableRow(scan.columns()).apply(element);
                 if (!filters.contains(onTable)) {
                     filters.add(onTable);
                     changed = true;
@@ -78,6 +90,9 @@ public final class ScanPushdownRules {
             Project project = call.rel(0);
             ImageBuilderScan scan = call.rel(1);
             ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), null);
+            if (used.isEmpty()) {
+                used = ImmutableBitSet.of(scan.cheapestColumn()); // a row needs one column to be a row
+            }
             if (used.cardinality() == scan.columns().size()) {
                 return;
             }

@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.calcite.ScanSpec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.CodeSource;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,13 +40,18 @@ import org.codehaus.janino.SimpleCompiler;
  *
  * <p>An entry is one file, named by checksums of the build and the statement. It holds the statement itself
  * (compared in full: a checksum never runs a plan on its own), the driver build and JVM that compiled it,
- * what JDBC says about the result (Avatica's signature) and the plan's classes. A rebuilt driver or another
- * JVM plans afresh; a file that cannot be read back exactly is planned afresh and replaced. Only plans whose
- * code refers to nothing of the process that planned them are kept (our scans guarantee it; see
- * ImageBuilderScan). Writing is best effort: a directory that cannot be written costs nothing but planning.
+ * what JDBC says about the result (Avatica's signature), the plan's parameters and the plan's classes. A
+ * rebuilt driver or another JVM plans afresh; a file that cannot be read back exactly is planned afresh and
+ * replaced. Only plans whose parameters are text or our scans' descriptions ({@link ScanSpec}) are kept.
+ * Writing is best effort: a directory that cannot be written costs nothing but planning.
+ *
+ * <p>An entry is code this process will run, so it is trusted only when the user alone could have written
+ * it: the directory is the user's and nobody else may write to it, the entry and the key are the user's and
+ * private, and the entry ends with an HMAC-SHA256 of the rest under the key ({@link PlanKey}). Anything
+ * else is planned afresh (and an untrusted directory is never written to).
  */
 final class PlanCache {
-    private static final String FORMAT = "imagebuilder-sql plan 2";
+    private static final String FORMAT = "imagebuilder-sql plan 3";
     /** Calcite's name for the class of a plan's code, and the one key of its own among a plan's parameters. */
     private static final String PLAN_CLASS = "Baz";
     private static final String CONFORMANCE = "_conformance";
@@ -53,9 +60,11 @@ final class PlanCache {
     private static final String BUILD = build();
 
     private final Path dir;
+    private final PlanKey key;
 
     PlanCache(Path dir) {
         this.dir = dir;
+        this.key = new PlanKey(dir);
     }
 
     /** The signature of a plan compiled by an earlier run of the same statement, or null. */
@@ -64,19 +73,25 @@ final class PlanCache {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(Files.readAllBytes(file)))) {
-            return read(in, context, sql, elementType, maxRowCount);
-        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+        try {
+            byte[] entry = key.authenticated(file);
+            if (entry == null) {
+                return null; // not the user's alone, or not what this user's key signed: never loaded
+            }
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry))) {
+                return read(in, context, sql, elementType, maxRowCount);
+            }
+        } catch (IOException | GeneralSecurityException | ReflectiveOperationException | RuntimeException | LinkageError e) {
             return null; // not what this build wrote for this statement: it is planned again and replaced
         }
     }
 
     /** Keeps a plan just compiled for the statement, when its code and signature can be kept. */
     void store(String sql, Type elementType, String planCode, CalciteSignature<?> signature) {
-        Map<String, String> strings = new LinkedHashMap<>();
+        Map<String, Object> kept = new LinkedHashMap<>();
         for (Map.Entry<String, Object> p : signature.internalParameters.entrySet()) {
-            if (p.getValue() instanceof String s) {
-                strings.put(p.getKey(), s);
+            if (p.getValue() instanceof String || p.getValue() instanceof ScanSpec) {
+                kept.put(p.getKey(), p.getValue());
             } else if (!p.getKey().equals(CONFORMANCE)) {
                 return; // the plan refers to an object of this process
             }
@@ -93,10 +108,16 @@ final class PlanCache {
             writeText(out, sql);
             writeText(out, elementType.getTypeName());
             KeptSignature.of(signature).write(out);
-            out.writeInt(strings.size());
-            for (Map.Entry<String, String> p : strings.entrySet()) {
+            out.writeInt(kept.size());
+            for (Map.Entry<String, Object> p : kept.entrySet()) {
                 writeText(out, p.getKey());
-                writeText(out, p.getValue());
+                if (p.getValue() instanceof ScanSpec scan) {
+                    out.writeBoolean(true);
+                    KeptScan.write(out, scan);
+                } else {
+                    out.writeBoolean(false);
+                    writeText(out, (String) p.getValue());
+                }
             }
             out.writeInt(classes.size());
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
@@ -104,16 +125,18 @@ final class PlanCache {
                 writeBytes(out, c.getValue());
             }
             out.flush();
-            Files.createDirectories(dir);
+            if (!key.prepareDirectory()) {
+                return;
+            }
             Path temporary = Files.createTempFile(dir, "plan-", ".tmp");
             try {
-                Files.write(temporary, bytes.toByteArray());
+                Files.write(temporary, key.signed(bytes.toByteArray()));
                 move(temporary, file(sql, elementType));
             } finally {
                 Files.deleteIfExists(temporary);
             }
             removeOldest();
-        } catch (IOException | CompileException | RuntimeException e) {
+        } catch (IOException | CompileException | GeneralSecurityException | RuntimeException e) {
             // best effort: the statement runs all the same, and the next run plans it again
         }
     }
@@ -128,7 +151,8 @@ final class PlanCache {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put(CONFORMANCE, context.config().conformance());
         for (int i = in.readInt(); i > 0; i--) {
-            parameters.put(readText(in), readText(in));
+            String name = readText(in);
+            parameters.put(name, in.readBoolean() ? KeptScan.read(in) : readText(in));
         }
         Map<String, byte[]> classes = new HashMap<>();
         for (int i = in.readInt(); i > 0; i--) {

@@ -1,11 +1,7 @@
 package io.github.imagebuildersql.connector.jdbc;
 
-import io.github.imagebuildersql.connector.calcite.ScanPushdownRules;
-import io.github.imagebuildersql.connector.calcite.ScanRule;
 import java.lang.reflect.Type;
-import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.jdbc.CalcitePrepare;
-import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -23,7 +19,7 @@ import org.apache.calcite.util.TryThreadLocal;
  * table: {@code arn IN (...)} with 25 ARNs would list every partition, and a join against 10,000 VALUES
  * rows is more generated code than Java can compile. For our own statements every IN list stays a
  * SEARCH, which the scan reads and, when it is all there is to a filter element, applies itself (see
- * ScanRule). Other Calcite users in the same JVM are not affected: the setting is the
+ * ScanPushdownRules). Other Calcite users in the same JVM are not affected: the setting is the
  * preparing thread's. The same holds for {@link TagsText}'s rewrite of {@code CAST(tags AS VARCHAR)}.
  */
 final class StatementPlanner extends CalcitePrepareImpl {
@@ -45,21 +41,6 @@ final class StatementPlanner extends CalcitePrepareImpl {
         RelOptCluster cluster = super.createCluster(planner, rexBuilder);
         cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
         return cluster;
-    }
-
-    /**
-     * Scans of our tables run as generated code ({@link ScanRule}), never in Calcite's interpreter, whose
-     * plans hold objects of the process that planned them.
-     */
-    @Override
-    protected RelOptPlanner createPlanner(CalcitePrepare.Context prepareContext, org.apache.calcite.plan.Context externalContext,
-            RelOptCostFactory costFactory) {
-        RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
-        planner.removeRule(EnumerableRules.TO_INTERPRETER);
-        planner.addRule(ScanRule.INSTANCE);
-        planner.addRule(ScanPushdownRules.FILTER);
-        planner.addRule(ScanPushdownRules.PROJECT);
-        return planner;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.imagebuildersql.core.table;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,16 @@ public final class Tables {
     /** Every table's definition (which builds them all). */
     public static List<TableDefinition<?>> all() {
         return DEFINITIONS.keySet().stream().<TableDefinition<?>>map(Tables::definition).toList();
+    }
+
+    /**
+     * Every Image Builder operation the tables call, table by table in the order each declares them: what the
+     * IAM policy grants, and all reads.
+     */
+    public static Set<String> operations() {
+        Set<String> all = new LinkedHashSet<>();
+        all().forEach(t -> all.addAll(t.operations()));
+        return Collections.unmodifiableSet(all);
     }
 
     /** The definition of the table with this name, or null when there is none. */

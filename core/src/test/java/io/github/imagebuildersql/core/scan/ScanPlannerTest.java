@@ -10,6 +10,8 @@ import io.github.imagebuildersql.core.partition.Partition;
 import io.github.imagebuildersql.core.partition.Scope;
 import io.github.imagebuildersql.core.table.ApiFilter;
 import io.github.imagebuildersql.core.table.ImagePipelineTable;
+import io.github.imagebuildersql.core.table.ImageScanFindingTable;
+import io.github.imagebuildersql.core.table.ImageTable;
 import io.github.imagebuildersql.core.table.TableDefinition;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,29 @@ class ScanPlannerTest {
         String otherTable = "arn:aws:imagebuilder:eu-west-1:" + B + ":workflow/build/w/1.0.0/1";
         ScanPlan plan = ScanPlanner.plan(PIPELINES, request(Map.of("arn", Set.of(arn, outside, otherTable))), SCOPE);
         assertEquals(List.of(Split.lookup(new Partition(B, "eu-west-1"), arn)), plan.splits());
+    }
+
+    @Test
+    void aFilterOfArnsListsOnlyThePartitionsItsArnsNameEachWithItsOwn() {
+        String inB = "arn:aws:imagebuilder:eu-west-1:" + B + ":image-pipeline/p";
+        String alsoInB = "arn:aws:imagebuilder:eu-west-1:" + B + ":image-pipeline/q";
+        String inA = "arn:aws:imagebuilder:us-east-1:" + A + ":image-pipeline/p";
+        String notAPipeline = "arn:aws:imagebuilder:us-east-1:" + B + ":image-recipe/r/1.0.0";
+        ScanPlan plan = ScanPlanner.plan(ImageTable.DEFINITION, ScanRequest.of(List.of("arn"))
+                .where(Map.of("source_pipeline_arn", Set.of(inB, alsoInB, inA, notAPipeline))), SCOPE);
+        assertEquals(List.of(new Partition(A, "us-east-1"), new Partition(B, "eu-west-1")),
+                plan.splits().stream().map(Split::partition).toList());
+        assertEquals(List.of(new ApiFilter("sourcePipelineArn", List.of(inA))), plan.splits().get(0).filters());
+        assertEquals(Set.of(inB, alsoInB), Set.copyOf(plan.splits().get(1).filters().get(0).values()));
+    }
+
+    @Test
+    void aFilterOfArnsNamingNothingInScopePlansNothing() {
+        String outside = "arn:aws:imagebuilder:us-east-1:333333333333:image/i/1.0.0/1";
+        String otherPartition = "arn:aws-cn:imagebuilder:us-east-1:" + A + ":image/i/1.0.0/1";
+        ScanPlan plan = ScanPlanner.plan(ImageScanFindingTable.DEFINITION, ScanRequest.of(List.of("title"))
+                .where(Map.of("image_build_version_arn", Set.of(outside, otherPartition))), SCOPE);
+        assertEquals(0, plan.tasks());
     }
 
     @Test

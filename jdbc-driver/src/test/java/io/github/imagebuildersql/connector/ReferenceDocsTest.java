@@ -109,6 +109,9 @@ class ReferenceDocsTest {
         if (t.apiFilters().containsKey(c.name())) {
             return "`=`/`IN`: filter `" + t.apiFilters().get(c.name()) + "`";
         }
+        if (c.call() != null) {
+            return "`" + c.call().operation() + "` call";
+        }
         return c.needsDetail() ? "detail call" : "";
     }
 

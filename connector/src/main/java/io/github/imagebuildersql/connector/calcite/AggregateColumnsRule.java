@@ -90,10 +90,10 @@ final class AggregateColumnsRule extends RelOptRule {
                 null, calls));
     }
 
-    /** The first scanned column a listing returns without a detail call. */
+    /** The first scanned column a listing returns without a call of its own. */
     private static int cheapestColumn(ImageBuilderTable<?> table, List<Integer> scanned) {
         for (int i = 0; i < scanned.size(); i++) {
-            if (!table.definition().columns().get(scanned.get(i)).needsDetail()) {
+            if (!table.definition().columns().get(scanned.get(i)).costsCalls()) {
                 return i;
             }
         }

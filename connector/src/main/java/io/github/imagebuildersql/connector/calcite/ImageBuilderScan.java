@@ -1,8 +1,10 @@
 package io.github.imagebuildersql.connector.calcite;
 
+import io.github.imagebuildersql.core.table.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumUtils;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -10,6 +12,7 @@ import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -111,13 +114,23 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
                 * RelMdUtil.guessSelectivity(RexUtil.composeConjunction(getCluster().getRexBuilder(), applied));
     }
 
-    /** As Calcite's own scans that take filters and columns: the more pushed into it, the cheaper. */
+    /**
+     * As Calcite's own scans that take filters and columns: the more pushed into it, the cheaper; and much cheaper
+     * when its filters name the parents of its rows (it makes their child calls only, instead of listing every
+     * parent first), so that a join whose other side names them runs as a batched nested-loop join (ParentJoinRule).
+     */
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
         double width = (columns.size() + 2d) / (table.getRowType().getFieldCount() + 2d);
-        double filtered = filters.isEmpty() ? 1d : 0.5d;
+        double filtered = (filters.isEmpty() ? 1d : 0.5d) * (namesParents() ? 0.01d : 1d);
         double rows = mq.getRowCount(this);
         return planner.getCostFactory().makeCost(rows, rows + 1, 0).multiplyBy(width * filtered * 0.01d);
+    }
+
+    private boolean namesParents() {
+        TableDefinition<?> definition = table.unwrap(ImageBuilderTable.class).definition();
+        return PointFilters.of(filters).columns().stream().anyMatch(c -> definition
+                .filter(definition.columns().get(c).name()).map(TableDefinition.Filter::parents).orElse(false));
     }
 
     @Override
@@ -126,10 +139,25 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
         String spec = spec();
         Expression text = spec.length() <= CONSTANT_LIMIT ? Expressions.constant(spec)
                 : Expressions.new_(String.class, implementor.stash(spec.toCharArray(), char[].class));
-        Expression rows = Expressions.call(ImageBuilderScan.class, "enumerable", implementor.getRootExpression(), text);
-        // As Calcite's interpreter does: a one-column row is its value, not an array of one.
-        return implementor.result(physType, Blocks.toBlock(
-                columns.size() == 1 ? Expressions.call(BuiltInMethod.SLICE0.method, rows) : rows));
+        List<PointFilters.Correlated> correlations = PointFilters.of(filters).correlations();
+        if (correlations.isEmpty()) {
+            return implementor.result(physType, Blocks.toBlock(firstColumnAlone(Expressions.call(ImageBuilderScan.class,
+                    "enumerable", implementor.getRootExpression(), text))));
+        }
+        // The right side of a batched nested-loop join: the correlated fields of its left rows are the values this
+        // run of the scan pins (see ParentJoinRule).
+        BlockBuilder block = new BlockBuilder();
+        Expression values = Expressions.newArrayInit(Object.class, correlations.stream()
+                .map(c -> EnumUtils.convert(implementor.getCorrelVariableGetter(c.variable()).field(block, c.field(), null),
+                        Object.class)).toList());
+        block.add(Expressions.return_(null, firstColumnAlone(Expressions.call(ImageBuilderScan.class, "enumerable",
+                implementor.getRootExpression(), text, values))));
+        return implementor.result(physType, block.toBlock());
+    }
+
+    /** As Calcite's interpreter does: a one-column row is its value, not an array of one. */
+    private Expression firstColumnAlone(Expression rows) {
+        return columns.size() == 1 ? Expressions.call(BuiltInMethod.SLICE0.method, rows) : rows;
     }
 
     private String spec() {
@@ -145,6 +173,11 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
 
     /** What the generated code of a plan calls: the rows a specification written by {@link #spec()} asks for. */
     public static Enumerable<Object[]> enumerable(DataContext root, String spec) {
+        return enumerable(root, spec, null);
+    }
+
+    /** The same, in a plan whose filters name correlated fields: these are their values for this run. */
+    public static Enumerable<Object[]> enumerable(DataContext root, String spec, Object[] correlated) {
         List<String> parts = SpecText.split(spec);
         int names = Integer.parseInt(parts.get(0));
         SchemaPlus schema = root.getRootSchema();
@@ -157,6 +190,7 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
                     + " is not an Image Builder table of this connection");
         }
         int[] columns = SpecText.split(parts.get(names + 1)).stream().mapToInt(Integer::parseInt).toArray();
-        return ours.scan(root, columns, PointFilters.decode(parts.get(names + 2)), PointFilters.decode(parts.get(names + 3)));
+        return ours.scan(root, columns, PointFilters.decode(parts.get(names + 2)), PointFilters.decode(parts.get(names + 3)),
+                correlated);
     }
 }

@@ -11,7 +11,9 @@ import java.util.function.IntPredicate;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -24,18 +26,30 @@ import org.apache.calcite.util.Sarg;
 /**
  * The point constraints of a WHERE clause as the planner reads them, before a statement's parameter
  * values are known: for each conjunct that pins a string column, the column and the values it may take,
- * each a literal or a {@code ?} parameter. Only {@code column = 'v'}, {@code column = ?},
- * {@code column IN (...)} (a SEARCH over points, as Calcite plans IN lists and same-column ORs) and ORs
- * of those on one column are read; everything else (OR across columns, functions, LIKE, comparisons with
- * numbers) pins nothing and is left to Calcite.
+ * each a literal, a {@code ?} parameter, or a field of a correlated row (the left rows of a batched nested-loop
+ * join, see {@link ParentJoinRule}). Only {@code column = 'v'}, {@code column = ?}, {@code column IN (...)} (a
+ * SEARCH over points, as Calcite plans IN lists and same-column ORs) and ORs of those on one column are read,
+ * and ORs of ANDs for the columns every AND pins (which narrows the listing to the union of their values, a
+ * superset of the rows that match); everything else (functions, LIKE, comparisons with numbers) pins nothing
+ * and is left to Calcite.
  */
 public final class PointFilters {
     private static final String LITERAL = "s";
     private static final String PARAMETER = "p";
+    private static final String CORRELATED = "r";
     private static final String COLUMN = "c";
 
-    /** One conjunct: the column must take one of the values, each a String literal or an Integer parameter index. */
+    /**
+     * One conjunct: the column must take one of the values, each a String literal, an Integer parameter index, a
+     * {@link Correlated} field while planning, or a {@link Slot} of the correlated values once decoded.
+     */
     private record Point(int column, List<Object> values) {}
+
+    /** A field of a correlated row: the value it has is known when the plan runs, a batch of left rows at a time. */
+    public record Correlated(String variable, int field) {}
+
+    /** A generated plan's correlated value, by its position in the values the plan hands the scan. */
+    private record Slot(int index) {}
 
     private final List<Point> points;
 
@@ -51,10 +65,30 @@ public final class PointFilters {
         List<Point> points = new ArrayList<>();
         for (RexNode filter : filters) {
             for (RexNode conjunct : RelOptUtil.conjunctions(filter)) {
-                point(conjunct).ifPresent(points::add);
+                Optional<Point> p = point(conjunct);
+                if (p.isPresent()) {
+                    points.add(p.get());
+                } else if (conjunct.getKind() == SqlKind.OR) {
+                    points.addAll(everyDisjunctPins(conjunct));
+                }
             }
         }
         return new PointFilters(points);
+    }
+
+    /** The columns (by index) the constraints pin. */
+    public Set<Integer> columns() {
+        Set<Integer> columns = new LinkedHashSet<>();
+        points.forEach(p -> columns.add(p.column));
+        return columns;
+    }
+
+    /** The correlated fields the values name, in order: a plan hands the scan their values in this order. */
+    public List<Correlated> correlations() {
+        List<Correlated> fields = new ArrayList<>();
+        points.forEach(p -> p.values.stream().filter(v -> v instanceof Correlated c && !fields.contains(c))
+                .forEach(v -> fields.add((Correlated) v)));
+        return fields;
     }
 
     /**
@@ -67,7 +101,7 @@ public final class PointFilters {
     public static boolean exactlyApplicable(RexNode element, DataContext context, IntPredicate columns) {
         for (RexNode conjunct : RelOptUtil.conjunctions(element)) {
             Optional<Point> p = point(conjunct);
-            Optional<Set<String>> values = p.flatMap(point -> values(point, context));
+            Optional<Set<String>> values = p.flatMap(point -> values(point, context, null));
             if (values.isEmpty() || !columns.test(p.get().column)
                     || values.get().stream().anyMatch(v -> !v.strip().equals(v))) {
                 return false;
@@ -77,13 +111,14 @@ public final class PointFilters {
     }
 
     /**
-     * What the constraints pin each column (by index) to, with the statement's parameter values filled in; a
-     * conjunct whose parameter is not a string pins nothing, as Calcite then compares other types.
+     * What the constraints pin each column (by index) to, with the statement's parameter values and the correlated
+     * values filled in; a conjunct whose parameter is not a string pins nothing, as Calcite then compares other
+     * types, and a correlated NULL is left out (NULL equals nothing).
      */
-    public Map<Integer, Set<String>> resolve(DataContext context) {
+    public Map<Integer, Set<String>> resolve(DataContext context, Object[] correlated) {
         Map<Integer, Set<String>> pinned = new HashMap<>();
         for (Point p : points) {
-            values(p, context).ifPresent(v -> pinned.merge(p.column, v, (a, b) -> {
+            values(p, context, correlated).ifPresent(v -> pinned.merge(p.column, v, (a, b) -> {
                 Set<String> both = new LinkedHashSet<>(a);
                 both.retainAll(b);
                 return both;
@@ -98,7 +133,8 @@ public final class PointFilters {
         for (Point p : points) {
             parts.add(COLUMN + p.column);
             for (Object v : p.values) {
-                parts.add(v instanceof Integer parameter ? PARAMETER + parameter : LITERAL + v);
+                parts.add(v instanceof Integer parameter ? PARAMETER + parameter
+                        : v instanceof Correlated c ? CORRELATED + correlations().indexOf(c) : LITERAL + v);
             }
         }
         return SpecText.join(parts);
@@ -112,22 +148,53 @@ public final class PointFilters {
                 case COLUMN -> points.add(new Point(Integer.parseInt(body), new ArrayList<>()));
                 case PARAMETER -> points.get(points.size() - 1).values.add(Integer.parseInt(body));
                 case LITERAL -> points.get(points.size() - 1).values.add(body);
+                case CORRELATED -> points.get(points.size() - 1).values.add(new Slot(Integer.parseInt(body)));
                 default -> throw new IllegalArgumentException("not a point filter: " + part);
             }
         }
         return new PointFilters(points);
     }
 
-    private static Optional<Set<String>> values(Point p, DataContext context) {
+    private static Optional<Set<String>> values(Point p, DataContext context, Object[] correlated) {
         Set<String> out = new LinkedHashSet<>();
         for (Object v : p.values) {
-            Object value = v instanceof Integer parameter ? (context == null ? null : context.get("?" + parameter)) : v;
+            if (v instanceof Slot slot && correlated != null && correlated[slot.index] == null) {
+                continue; // the left row's NULL: no row of ours equals it
+            }
+            Object value = v instanceof Integer parameter ? (context == null ? null : context.get("?" + parameter))
+                    : v instanceof Slot slot ? (correlated == null ? null : correlated[slot.index])
+                    : v instanceof Correlated ? null : v;
             if (!(value instanceof String s)) {
                 return Optional.empty();
             }
             out.add(s);
         }
         return Optional.of(out);
+    }
+
+    /**
+     * For an OR of ANDs of point constraints, the columns each AND pins, each to the union of the values the ANDs
+     * allow it: a row that matches one of the ANDs has one of those values.
+     */
+    private static List<Point> everyDisjunctPins(RexNode or) {
+        Map<Integer, List<Object>> union = null;
+        for (RexNode disjunct : RelOptUtil.disjunctions(or)) {
+            Map<Integer, List<Object>> pins = new HashMap<>();
+            for (RexNode conjunct : RelOptUtil.conjunctions(disjunct)) {
+                point(conjunct).ifPresent(p -> pins.merge(p.column, new ArrayList<>(p.values), (a, b) -> a));
+            }
+            if (union == null) {
+                union = pins;
+            } else {
+                union.keySet().retainAll(pins.keySet());
+                for (Map.Entry<Integer, List<Object>> e : union.entrySet()) {
+                    e.getValue().addAll(pins.get(e.getKey()));
+                }
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        union.forEach((column, values) -> points.add(new Point(column, values)));
+        return points;
     }
 
     private static Optional<Point> point(RexNode node) {
@@ -177,9 +244,15 @@ public final class PointFilters {
         if (node instanceof RexDynamicParam param) {
             return Optional.of(param.getIndex());
         }
-        if (node.getKind() == SqlKind.CAST && ((RexCall) node).getOperands().get(0) instanceof RexLiteral inner
-                && node.getType().getFamily() == SqlTypeFamily.CHARACTER) {
-            return value(inner);
+        if (node instanceof RexFieldAccess field && field.getReferenceExpr() instanceof RexCorrelVariable row
+                && field.getType().getFamily() == SqlTypeFamily.CHARACTER) {
+            return Optional.of(new Correlated(row.id.getName(), field.getField().getIndex()));
+        }
+        if (node.getKind() == SqlKind.CAST && node.getType().getFamily() == SqlTypeFamily.CHARACTER
+                && (((RexCall) node).getOperands().get(0) instanceof RexLiteral
+                        || ((RexCall) node).getOperands().get(0) instanceof RexFieldAccess)
+                && ((RexCall) node).getOperands().get(0).getType().getFamily() == SqlTypeFamily.CHARACTER) {
+            return value(((RexCall) node).getOperands().get(0));
         }
         return Optional.empty();
     }

@@ -128,10 +128,10 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                 split.isLookup()
                         ? (api, sink) -> table.getter().get(api, split.arn())
                                 .filter(item -> rowFilter.test(item, split.partition()))
-                                .ifPresent(item -> sink.accept(Collections.singletonList(rows.row(item, split.partition()))))
+                                .ifPresent(item -> sink.accept(rows.rows(api, List.of(item))))
                         : (api, sink) -> table.lister().list(api, new ListOptions(split.filters(), detailColumns),
-                                page -> sink.accept(page.stream().filter(item -> rowFilter.test(item, split.partition()))
-                                        .<Object[]>map(item -> rows.row(item, split.partition())).toList())),
+                                page -> sink.accept(rows.rows(api, page.stream()
+                                        .filter(item -> rowFilter.test(item, split.partition())).toList()))),
                 permits)).iterator();
         this.pending = tasks;
         for (int i = 0; i < Math.min(config.maxConcurrency(), plan.tasks()); i++) {

@@ -6,6 +6,7 @@ import io.github.imagebuildersql.core.partition.Scope;
 import io.github.imagebuildersql.core.table.ApiFilter;
 import io.github.imagebuildersql.core.table.TableDefinition;
 import io.github.imagebuildersql.core.table.TableDefinition.Filter;
+import io.github.imagebuildersql.core.table.TableDefinition.Partitioning;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,7 +24,10 @@ import java.util.regex.Pattern;
  * more than matches, never less.
  */
 public final class ScanPlanner {
-    /** Above this many ARNs, listing the partitions is cheaper than one Get per ARN. */
+    /**
+     * Above this many ARNs, listing the partitions is cheaper than one Get per ARN; the same holds for the parents a
+     * query names, each costing calls of its own (and a batched nested-loop join names 100 at a time).
+     */
     public static final int MAX_KEY_LOOKUPS = 100;
     /** The model's limit on one filter's values. */
     static final int MAX_FILTER_VALUES = 10;
@@ -55,7 +59,7 @@ public final class ScanPlanner {
         for (Map.Entry<String, Filter> f : table.filters().entrySet()) {
             Filter filter = f.getValue();
             Optional<Set<String>> values = request.pinned(f.getKey());
-            if (values.isPresent() && values.get().size() <= MAX_FILTER_VALUES
+            if (values.isPresent() && values.get().size() <= (filter.parents() ? MAX_KEY_LOOKUPS : MAX_FILTER_VALUES)
                     && (!filter.toApi() || values.get().stream().allMatch(ScanPlanner::expressible))) {
                 pushed.add(new Pushed(filter.name(), List.copyOf(values.get()),
                         filter.arnsOf().isEmpty() ? null : byPartition(values.get(), filter.arnsOf())));
@@ -66,7 +70,11 @@ public final class ScanPlanner {
         // would wait for the same one (at 64 threads and 16 regions, three threads in four idle).
         List<Split> splits = new ArrayList<>();
         for (String region : scope.regions()) {
-            for (String account : scope.accounts()) {
+            List<String> listing = scope.accounts();
+            if (table.partitioning() == Partitioning.REGION) {
+                listing = listing.subList(0, Math.min(1, listing.size()));
+            }
+            for (String account : listing) {
                 Partition partition = new Partition(account, region);
                 if (accounts.map(a -> a.contains(account)).orElse(true) && regions.map(r -> r.contains(region)).orElse(true)) {
                     listingOf(partition, pushed).ifPresent(splits::add);

@@ -39,7 +39,7 @@ public final class ComponentTable {
     public static final TableDefinition<Listed<ComponentSummary, Component>> DEFINITION = TableDefinition
             .<Listed<ComponentSummary, Component>>table("imagebuilder_component", "component build version")
             .description("EC2 Image Builder components: one row per component build version owned by a scanned account.")
-            .calls("ListComponents", "ListComponentBuildVersions", "GetComponent")
+            .calls("ListComponents", "ListComponentBuildVersions", "GetComponent", "GetComponentPolicy")
             .listedBy(BUILDS::list)
             .fetchedBy(ResourceType.COMPONENT, GET.lookup(), "arn", "_key")
 
@@ -83,6 +83,10 @@ public final class ComponentTable {
             .detailColumn("product_codes", JSON, detail(Component::productCodes),
                     "Product codes used for billing AWS Marketplace components (JSON; one GetComponent call per row).")
             .region()
+            .callColumn("resource_policy", JSON, "GetComponentPolicy",
+                    arn -> c -> c.getComponentPolicy(r -> r.componentArn(arn)).policy(),
+                    "The resource policy that shares the component with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetComponentPolicy call per row).")
 
             .apiFilter("description", "description")
             .apiFilter("name", "name")

@@ -28,7 +28,7 @@ public final class ContainerRecipeTable {
             .<Listed<ContainerRecipeSummary, ContainerRecipe>>table("imagebuilder_container_recipe", "container recipe")
             .description("EC2 Image Builder container recipes: one row per container recipe version owned by a "
                     + "scanned account.")
-            .calls("ListContainerRecipes", "GetContainerRecipe")
+            .calls("ListContainerRecipes", "GetContainerRecipe", "GetContainerRecipePolicy")
             .listedBy((api, options, sink) -> api.pages("ListContainerRecipes",
                     token -> c -> c.listContainerRecipes(r -> r.owner(Ownership.SELF).filters(options.filtersOrNull())
                             .nextToken(token)),
@@ -82,6 +82,10 @@ public final class ContainerRecipeTable {
             .detailColumn("container_recipe", JSON, detail(r -> r),
                     "The whole container recipe as GetContainerRecipe returns it, as in Datadog DDSQL "
                             + "(JSON; one call per row).")
+            .callColumn("resource_policy", JSON, "GetContainerRecipePolicy",
+                    arn -> c -> c.getContainerRecipePolicy(r -> r.containerRecipeArn(arn)).policy(),
+                    "The resource policy that shares the container recipe with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetContainerRecipePolicy call per row).")
 
             .apiFilter("container_type", "containerType")
             .apiFilter("name", "name")

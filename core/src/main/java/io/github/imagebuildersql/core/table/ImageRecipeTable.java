@@ -27,7 +27,7 @@ public final class ImageRecipeTable {
     public static final TableDefinition<Listed<ImageRecipeSummary, ImageRecipe>> DEFINITION = TableDefinition
             .<Listed<ImageRecipeSummary, ImageRecipe>>table("imagebuilder_image_recipe", "image recipe")
             .description("EC2 Image Builder image recipes: one row per image recipe version owned by a scanned account.")
-            .calls("ListImageRecipes", "GetImageRecipe")
+            .calls("ListImageRecipes", "GetImageRecipe", "GetImageRecipePolicy")
             .listedBy((api, options, sink) -> api.pages("ListImageRecipes",
                     token -> c -> c.listImageRecipes(r -> r.owner(Ownership.SELF).filters(options.filtersOrNull())
                             .nextToken(token)),
@@ -71,6 +71,10 @@ public final class ImageRecipeTable {
             .region()
             .detailColumn("image_recipe", JSON, detail(r -> r),
                     "The whole image recipe as GetImageRecipe returns it, as in Datadog DDSQL (JSON; one call per row).")
+            .callColumn("resource_policy", JSON, "GetImageRecipePolicy",
+                    arn -> c -> c.getImageRecipePolicy(r -> r.imageRecipeArn(arn)).policy(),
+                    "The resource policy that shares the image recipe with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetImageRecipePolicy call per row).")
 
             .apiFilter("name", "name")
             .apiFilter("parent_image", "parentImage")

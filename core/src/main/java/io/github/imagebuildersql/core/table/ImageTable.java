@@ -21,7 +21,6 @@ import software.amazon.awssdk.services.imagebuilder.model.ListImageBuildVersions
 import software.amazon.awssdk.services.imagebuilder.model.ListImagePipelineImagesResponse;
 import software.amazon.awssdk.services.imagebuilder.model.ListImagesResponse;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
-import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 
 /**
  * {@code aws.imagebuilder_image}: one row per image build version the scanned account owns, deprecated
@@ -55,7 +54,7 @@ public final class ImageTable {
     public static final TableDefinition<Listed<ImageSummary, Image>> DEFINITION = TableDefinition
             .<Listed<ImageSummary, Image>>table("imagebuilder_image", "image build version")
             .description("EC2 Image Builder images: one row per image build version owned by a scanned account.")
-            .calls("ListImages", "ListImageBuildVersions", "ListImagePipelineImages", "GetImage")
+            .calls("ListImages", "ListImageBuildVersions", "ListImagePipelineImages", "GetImage", "GetImagePolicy")
             .listedBy(ImageTable::list)
             .fetchedBy(ResourceType.IMAGE, GET.lookup(), "arn", "_key")
 
@@ -133,16 +132,25 @@ public final class ImageTable {
             .detailColumn("distribution_configuration_arn", VARCHAR,
                     detail(i -> i.distributionConfiguration() == null ? null : i.distributionConfiguration().arn()),
                     "The ARN of the distribution configuration of the image, for joins (one GetImage call per row).")
+            .callColumn("resource_policy", JSON, "GetImagePolicy",
+                    arn -> c -> c.getImagePolicy(r -> r.imageArn(arn)).policy(),
+                    "The resource policy that shares the image with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetImagePolicy call per row).")
 
             .apiFilter("name", "name")
             .apiFilter("os_version", "osVersion")
             .apiFilter("platform", "platform")
             .apiFilter("type", "type")
             .apiFilter("version", "version")
-            .listingFilter("source_pipeline_arn", PIPELINE_FILTER,
+            .parentFilter("source_pipeline_arn", PIPELINE_FILTER,
                     "ListImagePipelineImages for those pipelines, no ListImages (no GetImage unless other detail columns are read)",
                     ResourceType.IMAGE_PIPELINE)
             .build();
+
+    /** The ARN of every image build version of the partition: the parents of its packages and workflow runs. */
+    static void buildArns(PartitionApi api, ListOptions unused, Consumer<List<String>> sink) {
+        BUILDS.list(api, ListOptions.ALL, page -> sink.accept(page.stream().map(row -> row.summary().arn()).toList()));
+    }
 
     private static void list(PartitionApi api, ListOptions options, Consumer<List<Listed<ImageSummary, Image>>> sink) {
         Optional<List<String>> pipelines = options.values(PIPELINE_FILTER);
@@ -152,14 +160,8 @@ public final class ImageTable {
         }
         boolean detail = options.detailBeyond(Set.of("source_pipeline_arn"));
         for (String pipeline : pipelines.get()) {
-            try {
-                PIPELINE_IMAGES.list(api, options, pipeline, images -> sink.accept(GET.page(api, images, ImageSummary::arn,
-                        detail, pipeline)));
-            } catch (PartitionApi.ApiCallException e) {
-                if (!(e.getCause() instanceof ResourceNotFoundException)) {
-                    throw e; // a pipeline that no longer exists has no images
-                }
-            }
+            Paged.ifFound(() -> PIPELINE_IMAGES.list(api, options, pipeline, images -> sink.accept(GET.page(api, images,
+                    ImageSummary::arn, detail, pipeline))));
         }
     }
 }

@@ -7,7 +7,10 @@ import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
+import io.github.imagebuildersql.core.aws.PartitionApi;
 import io.github.imagebuildersql.core.aws.ResourceType;
+import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.imagebuilder.model.LifecyclePolicy;
 import software.amazon.awssdk.services.imagebuilder.model.LifecyclePolicySummary;
 import software.amazon.awssdk.services.imagebuilder.model.ListLifecyclePoliciesResponse;
@@ -63,4 +66,10 @@ public final class LifecyclePolicyTable {
             .apiFilter("name", "name")
             .apiFilter("status", "status")
             .build();
+
+    /** The ARN of every lifecycle policy of the partition: the parents of their runs. */
+    static void policyArns(PartitionApi api, ListOptions unused, Consumer<List<String>> sink) {
+        DEFINITION.lister().list(api, ListOptions.ALL, page -> sink.accept(page.stream()
+                .map(p -> p.summary().arn()).toList()));
+    }
 }

@@ -13,6 +13,9 @@ import software.amazon.awssdk.services.imagebuilder.model.Filter;
  * @param detailColumns the referenced columns that only a detail call returns
  */
 public record ListOptions(List<ApiFilter> filters, Set<String> detailColumns) {
+    /** Every item, and no detail call: how a child table lists its parents. */
+    public static final ListOptions ALL = new ListOptions(List.of(), Set.of());
+
     /** Whether the query reads any column only a detail call returns. */
     public boolean detail() {
         return !detailColumns.isEmpty();

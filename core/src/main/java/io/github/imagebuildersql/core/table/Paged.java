@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import software.amazon.awssdk.services.imagebuilder.model.ResourceNotFoundException;
 
 /**
  * One paged List operation of a table: the request for a page, given the query's list options, the ARN the
@@ -21,6 +22,20 @@ public record Paged<P, I>(String operation, Request<P> request, Function<P, List
     @FunctionalInterface
     public interface Request<P> {
         Function<ImagebuilderClient, P> page(ListOptions options, String under, String token);
+    }
+
+    /**
+     * Runs a listing under something that may not exist (named by the query, or gone since it was listed):
+     * ResourceNotFoundException means it has nothing to list.
+     */
+    public static void ifFound(Runnable listing) {
+        try {
+            listing.run();
+        } catch (PartitionApi.ApiCallException e) {
+            if (!(e.getCause() instanceof ResourceNotFoundException)) {
+                throw e;
+            }
+        }
     }
 
     /** Every page, handed to the sink as it arrives. */

@@ -52,7 +52,7 @@ public final class RecipeComponentTable {
             .column("parameters", JSON, rc -> rc.component().parameters(),
                     "The parameter settings the recipe gives the component (JSON; NULL when it gives none).")
 
-            .listingFilter("recipe_arn", RECIPE_FILTER, "one GetImageRecipe or GetContainerRecipe per ARN, no listing",
+            .parentFilter("recipe_arn", RECIPE_FILTER, "one GetImageRecipe or GetContainerRecipe per ARN, no listing",
                     ResourceType.IMAGE_RECIPE, ResourceType.CONTAINER_RECIPE)
             .listingFilter("recipe_type", TYPE_FILTER, "lists only that kind of recipe")
             .build();

@@ -12,17 +12,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 
 /**
  * A table as a declaration: its columns, how one partition is listed, how one row is fetched by key,
  * which columns become API filters, and the API operations it calls. One generic table of each engine
  * executes any definition, so adding a table is adding one file like {@link ImagePipelineTable}.
  *
- * <p>Every table has {@code _key} first, then {@code account_id}, and {@code region} where the table places it; their descriptions are derived from the noun the table's rows are.
+ * <p>Every table has {@code _key} first, then {@code account_id} (unless it is listed once per region), and
+ * {@code region} where the table places it; their descriptions are derived from the noun the table's rows are.
  *
  * @param <T> the API object one row is read from
  */
 public final class TableDefinition<T> {
+
+    /** How a table's rows are spread over the partitions a scan lists. */
+    public enum Partitioning {
+        /** Every scanned account in every scanned region: what each account owns. */
+        ACCOUNT_AND_REGION,
+        /** Each scanned region once, through the first scanned account: what every account sees alike. */
+        REGION
+    }
 
     /** Lists one partition, handing each page of items to the sink as it arrives. */
     @FunctionalInterface
@@ -40,9 +50,11 @@ public final class TableDefinition<T> {
      * {@code column = v}/{@code IN} pushed into a listing under this filter name: to the List API, or, with an
      * {@code effect}, to the table's lister, which interprets it itself and does what the effect says. When
      * {@code arnsOf} is not empty the values are ARNs of those types, of resources in the row's own account and
-     * region: only the partitions they name are listed, each given its own.
+     * region: only the partitions they name are listed, each given its own. {@code parents}: the values name the
+     * rows' parents (their pipeline, recipe, image, run or policy), and the lister makes calls for each one named
+     * instead of listing the partition's.
      */
-    public record Filter(String name, String effect, Set<ResourceType> arnsOf) {
+    public record Filter(String name, String effect, Set<ResourceType> arnsOf, boolean parents) {
         public Filter {
             arnsOf = Set.copyOf(arnsOf);
         }
@@ -55,6 +67,7 @@ public final class TableDefinition<T> {
 
     private final String name;
     private final String description;
+    private final Partitioning partitioning;
     private final List<Column<T>> columns;
     private final Lister<T> lister;
     private final Getter<T> getter;
@@ -66,6 +79,7 @@ public final class TableDefinition<T> {
     private TableDefinition(Builder<T> b) {
         this.name = b.name;
         this.description = b.description;
+        this.partitioning = b.partitioning;
         this.columns = List.copyOf(b.allColumns());
         this.lister = b.lister;
         this.getter = b.getter;
@@ -89,6 +103,10 @@ public final class TableDefinition<T> {
 
     public String description() {
         return description;
+    }
+
+    public Partitioning partitioning() {
+        return partitioning;
     }
 
     public List<Column<T>> columns() {
@@ -161,6 +179,7 @@ public final class TableDefinition<T> {
         private final String name;
         private final String noun;
         private String description = "";
+        private Partitioning partitioning = Partitioning.ACCOUNT_AND_REGION;
         private Column<T> key;
         private final List<Column<T>> columns = new ArrayList<>();
         private boolean regionPlaced;
@@ -182,7 +201,16 @@ public final class TableDefinition<T> {
             return this;
         }
 
-        /** The Image Builder operations the lister and the getter make (read operations only). */
+        /**
+         * The rows are the same whichever account lists them (Amazon's): each region is listed once, with the
+         * first scanned account's credentials, and the table has no {@code account_id}.
+         */
+        public Builder<T> listedOncePerRegion() {
+            this.partitioning = Partitioning.REGION;
+            return this;
+        }
+
+        /** The Image Builder operations the lister, the getter and the call columns make (read operations only). */
         public Builder<T> calls(String... operationNames) {
             operations.addAll(List.of(operationNames));
             return this;
@@ -209,26 +237,37 @@ public final class TableDefinition<T> {
         /** {@code _key}, the first column: unique to the row, as {@code what} describes it. */
         public Builder<T> key(Function<T, Object> value, String what) {
             this.key = new Column<>("_key", ColumnType.VARCHAR, (item, partition) -> value.apply(item),
-                    "Unique key of the row: " + what + ".", false);
+                    "Unique key of the row: " + what + ".", false, null);
             return this;
         }
 
         public Builder<T> column(String columnName, ColumnType type, Function<T, Object> value, String doc) {
-            columns.add(new Column<>(columnName, type, (item, partition) -> value.apply(item), doc, false));
+            columns.add(new Column<>(columnName, type, (item, partition) -> value.apply(item), doc, false, null));
             return this;
         }
 
         /** {@code region}, placed here: the region the row was listed in. */
         public Builder<T> region() {
             columns.add(new Column<>("region", ColumnType.VARCHAR, (item, partition) -> partition.region(),
-                    "The AWS region of the " + noun + ".", false));
+                    "The AWS region of the " + noun + ".", false, null));
             regionPlaced = true;
             return this;
         }
 
         /** A column only the table's detail call (its Get) returns: selecting it costs that call per row. */
         public Builder<T> detailColumn(String columnName, ColumnType type, Function<T, Object> value, String doc) {
-            columns.add(new Column<>(columnName, type, (item, partition) -> value.apply(item), doc, true));
+            columns.add(new Column<>(columnName, type, (item, partition) -> value.apply(item), doc, true, null));
+            return this;
+        }
+
+        /**
+         * A column that costs a call of its own per row, made with the row's {@code arn} and only when the query
+         * reads the column; a resource the call does not find (ResourceNotFoundException) gives NULL.
+         */
+        public Builder<T> callColumn(String columnName, ColumnType type, String operation,
+                Function<String, Function<ImagebuilderClient, Object>> call, String doc) {
+            columns.add(new Column<>(columnName, type, (item, partition) -> null, doc, false,
+                    new ColumnCall(operation, call)));
             return this;
         }
 
@@ -237,25 +276,36 @@ public final class TableDefinition<T> {
          * ARNs of those types in the row's own account and region (see {@link Filter}).
          */
         public Builder<T> apiFilter(String columnName, String filterName, ResourceType... arnsOf) {
-            filters.put(columnName, new Filter(filterName, null, Set.of(arnsOf)));
+            filters.put(columnName, new Filter(filterName, null, Set.of(arnsOf), false));
             return this;
         }
 
         /**
          * {@code column = v} and {@code column IN (...)} reach the lister as a filter of this name that it
-         * interprets itself (e.g. list through another call, or skip a partition), doing what the effect says;
-         * with ARN types, as {@link #apiFilter}.
+         * interprets itself (e.g. list only some kinds), doing what the effect says.
          */
-        public Builder<T> listingFilter(String columnName, String filterName, String effect, ResourceType... arnsOf) {
-            filters.put(columnName, new Filter(filterName, effect, Set.of(arnsOf)));
+        public Builder<T> listingFilter(String columnName, String filterName, String effect) {
+            filters.put(columnName, new Filter(filterName, effect, Set.of(), false));
+            return this;
+        }
+
+        /**
+         * {@code column = v} and {@code column IN (...)} name the rows' parents: they reach the lister as a filter
+         * of this name, and it makes calls for each parent named (what the effect says) instead of listing the
+         * partition's; with ARN types, as {@link #apiFilter}.
+         */
+        public Builder<T> parentFilter(String columnName, String filterName, String effect, ResourceType... arnsOf) {
+            filters.put(columnName, new Filter(filterName, effect, Set.of(arnsOf), true));
             return this;
         }
 
         private List<Column<T>> allColumns() {
             List<Column<T>> all = new ArrayList<>();
             all.add(key);
-            all.add(new Column<>("account_id", ColumnType.VARCHAR, (item, partition) -> partition.account(),
-                    "The AWS account that owns the " + noun + ".", false));
+            if (partitioning == Partitioning.ACCOUNT_AND_REGION) {
+                all.add(new Column<>("account_id", ColumnType.VARCHAR, (item, partition) -> partition.account(),
+                        "The AWS account that owns the " + noun + ".", false, null));
+            }
             all.addAll(columns);
             return all;
         }

@@ -29,6 +29,15 @@ public final class Tables {
         defined.put("imagebuilder_distribution_configuration", () -> DistributionConfigurationTable.DEFINITION);
         defined.put("imagebuilder_lifecycle_policy", () -> LifecyclePolicyTable.DEFINITION);
         defined.put("imagebuilder_image_scan_finding", () -> ImageScanFindingTable.DEFINITION);
+        defined.put("imagebuilder_public_image", () -> PublicImageTable.DEFINITION);
+        defined.put("imagebuilder_public_component", () -> PublicComponentTable.DEFINITION);
+        defined.put("imagebuilder_public_image_recipe", () -> PublicImageRecipeTable.DEFINITION);
+        defined.put("imagebuilder_image_package", () -> ImagePackageTable.DEFINITION);
+        defined.put("imagebuilder_workflow_execution", () -> WorkflowExecutionTable.DEFINITION);
+        defined.put("imagebuilder_workflow_step_execution", () -> WorkflowStepExecutionTable.DEFINITION);
+        defined.put("imagebuilder_waiting_workflow_step", () -> WaitingWorkflowStepTable.DEFINITION);
+        defined.put("imagebuilder_lifecycle_execution", () -> LifecycleExecutionTable.DEFINITION);
+        defined.put("imagebuilder_lifecycle_execution_resource", () -> LifecycleExecutionResourceTable.DEFINITION);
         DEFINITIONS = Collections.unmodifiableMap(defined);
     }
 

@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector.jdbc;
 
+import io.github.imagebuildersql.connector.calcite.ParentJoinRule;
 import io.github.imagebuildersql.connector.calcite.ScanPushdownRules;
 import io.github.imagebuildersql.connector.calcite.ScanRule;
 import java.lang.reflect.Type;
@@ -59,6 +60,7 @@ final class StatementPlanner extends CalcitePrepareImpl {
         planner.addRule(ScanRule.INSTANCE);
         planner.addRule(ScanPushdownRules.FILTER);
         planner.addRule(ScanPushdownRules.PROJECT);
+        planner.addRule(ParentJoinRule.INSTANCE);
         return planner;
     }
 

@@ -9,43 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Amazon-managed tables against the sample estate's amazon section: their rows, which version of each name is
  * the latest, and one listing per region (through the first scanned account), never per account.
  */
-class AmazonManagedTablesTest {
-    static EmulatedAws aws;
-    static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        aws = EmulatedAws.start(FIXTURE);
-        c = SampleEstate.connect(aws);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        c.close();
-        aws.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        aws.stats().reset();
-    }
-
+class AmazonManagedTablesTest extends SampleEstateTest {
     @Test
     void publicImagesAreAmazonsVersionsInEachRegionWithTheNewestOfEachNameMarked() throws Exception {
         List<List<Object>> expected = new ArrayList<>();

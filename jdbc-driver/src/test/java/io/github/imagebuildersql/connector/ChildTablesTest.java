@@ -13,16 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,27 +27,7 @@ import org.junit.jupiter.api.Test;
  * fixture, and their exact calls, unfiltered (the parents listed first) and with the parent pinned (only the
  * child calls for those parents).
  */
-class ChildTablesTest {
-    static EmulatedAws aws;
-    static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        aws = EmulatedAws.start(FIXTURE);
-        c = SampleEstate.connect(aws);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        c.close();
-        aws.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        aws.stats().reset();
-    }
-
+class ChildTablesTest extends SampleEstateTest {
     static long calls(String operation) {
         return aws.stats().total(operation);
     }

@@ -7,12 +7,10 @@ import io.github.imagebuildersql.core.table.Column;
 import io.github.imagebuildersql.core.table.ColumnType;
 import io.github.imagebuildersql.core.table.TableDefinition;
 import io.github.imagebuildersql.core.table.Tables;
-import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,22 +18,7 @@ import org.junit.jupiter.api.Test;
  * and the column types JDBC metadata reports (but tags, a MAP in SQL, which JDBC clients read as JSON text), without
  * any AWS call.
  */
-class InformationSchemaTest {
-    static EmulatedAws aws;
-    static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        aws = EmulatedAws.start(ImageEstate.fixture());
-        c = aws.connect(ImageEstate.connection());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        c.close();
-        aws.close();
-    }
-
+class InformationSchemaTest extends SampleEstateTest {
     @Test
     void thePipelineTablesColumnsAreItsDefinitionsInOrderWithTheirTypes() throws Exception {
         TableDefinition<?> pipelines = Tables.definition("imagebuilder_image_pipeline");
@@ -72,5 +55,37 @@ class InformationSchemaTest {
         assertEquals(List.of(List.of((long) columns.size())), query(c, "select count(*) from INFORMATION_SCHEMA.COLUMNS"),
                 "names are case-insensitive unquoted, as everywhere in the driver");
         assertEquals(0, aws.stats().totalRequests());
+    }
+
+    /**
+     * To JDBC metadata its tables are system tables, as Calcite's own metadata schema's: what asks for tables of type
+     * TABLE (sync, a BI tool's table list) finds the inventory's only, and no "tables" or "columns" among them.
+     */
+    @Test
+    void jdbcMetadataListsItsTablesAsSystemTablesApartFromTheInventory() throws Exception {
+        DatabaseMetaData md = c.getMetaData();
+        assertEquals(List.of(List.of("SYSTEM TABLE", "information_schema", "columns"),
+                        List.of("SYSTEM TABLE", "information_schema", "tables")),
+                tables(md.getTables(null, "information_schema", "%", null)));
+        assertEquals(Tables.names().stream().sorted().map(n -> List.of("TABLE", "aws", n)).toList(),
+                tables(md.getTables(null, null, "%", new String[] {"TABLE"})));
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = md.getColumns(null, "information_schema", "columns", "%")) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        assertEquals(List.of("table_schema", "table_name", "column_name", "ordinal_position", "data_type", "is_nullable",
+                "description"), columns);
+    }
+
+    private static List<List<String>> tables(ResultSet rs) throws Exception {
+        List<List<String>> tables = new ArrayList<>();
+        try (rs) {
+            while (rs.next()) {
+                tables.add(List.of(rs.getString("TABLE_TYPE"), rs.getString("TABLE_SCHEM"), rs.getString("TABLE_NAME")));
+            }
+        }
+        return tables;
     }
 }

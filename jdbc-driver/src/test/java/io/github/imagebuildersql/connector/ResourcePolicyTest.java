@@ -8,23 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * resource_policy on images, components and image and container recipes: the policy text the service answers,
  * NULL without one, and one Get*Policy call per row made only when the query reads the column.
  */
-class ResourcePolicyTest {
+class ResourcePolicyTest extends SampleEstateTest {
     /** Each table, its operation, and its rows in the fixture. */
     static final Map<String, String> OPERATIONS = Map.of("imagebuilder_image", "GetImagePolicy",
             "imagebuilder_component", "GetComponentPolicy", "imagebuilder_image_recipe", "GetImageRecipePolicy",
@@ -33,26 +29,6 @@ class ResourcePolicyTest {
             "imagebuilder_image", Fixture.Region::images, "imagebuilder_component", Fixture.Region::components,
             "imagebuilder_image_recipe", Fixture.Region::imageRecipes,
             "imagebuilder_container_recipe", Fixture.Region::containerRecipes);
-    static EmulatedAws aws;
-    static Connection c;
-
-    @BeforeAll
-    static void start() throws Exception {
-        aws = EmulatedAws.start(SampleEstate.FIXTURE);
-        c = SampleEstate.connect(aws);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        c.close();
-        aws.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        aws.stats().reset();
-    }
-
     @Test
     void eachRowHasItsPolicyTextOrNullAtOneCallPerRow() throws Exception {
         for (String table : OPERATIONS.keySet()) {

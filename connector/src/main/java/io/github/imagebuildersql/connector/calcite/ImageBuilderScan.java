@@ -130,7 +130,7 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
     private boolean namesParents() {
         TableDefinition<?> definition = table.unwrap(ImageBuilderTable.class).definition();
         return PointFilters.of(filters).columns().stream().anyMatch(c -> definition
-                .filter(definition.columns().get(c).name()).map(TableDefinition.Filter::parents).orElse(false));
+                .filter(definition.columns().get(c).name()).map(TableDefinition.Filter::locatesParents).orElse(false));
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.apache.calcite.linq4j.Linq4j;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -54,7 +55,11 @@ public final class InformationSchema extends AbstractSchema {
         return rows;
     }
 
-    /** One of the schema's tables: VARCHAR columns, but for {@code ordinal_position}. */
+    /**
+     * One of the schema's tables: VARCHAR columns, but for {@code ordinal_position}. A system table to JDBC
+     * metadata, as Calcite's own {@code metadata} schema's are: BI tools file it apart from the inventory, and
+     * what lists the type TABLE (sync, a tool's table picker) finds only schema {@code aws}.
+     */
     private static final class Listing extends AbstractTable implements ScannableTable {
         private final List<String> columns;
         private final Function<RelDataTypeFactory, List<Object[]>> rows;
@@ -71,6 +76,11 @@ public final class InformationSchema extends AbstractSchema {
                 row.add(c, types.createSqlType(c.equals("ordinal_position") ? SqlTypeName.INTEGER : SqlTypeName.VARCHAR));
             }
             return row.build();
+        }
+
+        @Override
+        public Schema.TableType getJdbcTableType() {
+            return Schema.TableType.SYSTEM_TABLE;
         }
 
         @Override

@@ -20,14 +20,16 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * A join whose right side is one of our tables, matched on a column that names its rows' parents (a table's
- * parent filter: {@code p.image_build_version_arn = i.arn}, {@code s.workflow_execution_id = e.workflow_execution_id},
- * {@code i.source_pipeline_arn = p.arn}, ...), may run as Calcite's batched nested-loop join: the left rows are
+ * A join whose right side is one of our tables, matched on a column that names its rows' parents by ARN (a table's
+ * parent filter with ARN values: {@code p.image_build_version_arn = i.arn}, {@code i.source_pipeline_arn = p.arn},
+ * {@code e.lifecycle_policy_arn = lp.arn}, ...), may run as Calcite's batched nested-loop join: the left rows are
  * read a hundred at a time, and for each hundred the right table is scanned with
  * {@code column = $cor0.arn OR ... OR column = $cor99.arn}, which the scan reads as an IN list of the left rows'
  * values (see PointFilters) and so makes the child calls for those parents only, instead of listing every parent
  * again. Calcite's own rule, offered only for such joins, so that no other join changes how it runs; the planner
- * then chooses it by cost (a scan that names its parents costs less, see ImageBuilderScan).
+ * then chooses it by cost (a scan that names its parents costs less, see ImageBuilderScan). A join on a run's ID
+ * alone ({@code s.workflow_execution_id = e.workflow_execution_id}) is not one: an ID says nothing of its partition,
+ * and asking every partition for every run costs more than listing them (TableDefinition.Filter.locatesParents).
  */
 public final class ParentJoinRule {
     public static final RelOptRule INSTANCE = EnumerableBatchNestedLoopJoinRule.Config.DEFAULT
@@ -43,7 +45,7 @@ public final class ParentJoinRule {
     private ParentJoinRule() {}
 
     /**
-     * Whether the join equates a left column with a right column that is one of our tables' parent columns, on at
+     * Whether the join equates a left column with a right column that locates its rows' parents, on at
      * most two left columns: the plan's code holds each left column of each of the hundred left rows in a variable,
      * and Janino refuses a class whose constructor takes more than 255 of them.
      */
@@ -90,6 +92,6 @@ public final class ParentJoinRule {
         }
         TableDefinition<?> definition = ours.definition();
         return definition.filter(definition.columns().get(tableColumn).name())
-                .map(TableDefinition.Filter::parents).orElse(false);
+                .map(TableDefinition.Filter::locatesParents).orElse(false);
     }
 }

@@ -13,9 +13,7 @@ import software.amazon.awssdk.services.imagebuilder.model.ListImagePackagesRespo
 public final class ImagePackageTable {
     private ImagePackageTable() {}
 
-    private static final String IMAGE_FILTER = "imageBuildVersionArn";
-    private static final Children<ListImagePackagesResponse, ImagePackage> PACKAGES = new Children<>(IMAGE_FILTER,
-            ResourceType.IMAGE::names, ImageTable::buildArns,
+    private static final Children<ListImagePackagesResponse, ImagePackage> PACKAGES = ImageTable.children(
             new Paged<>("ListImagePackages", (options, image, token) -> c -> c.listImagePackages(
                     r -> r.imageBuildVersionArn(image).nextToken(token)),
                     ListImagePackagesResponse::imagePackageList, ListImagePackagesResponse::nextToken));
@@ -38,7 +36,7 @@ public final class ImagePackageTable {
                     "The version of the package, as the package manager reports it (e.g. 1.0.2k-26.amzn2.0.3).")
             .region()
 
-            .parentFilter("image_build_version_arn", IMAGE_FILTER,
+            .parentFilter("image_build_version_arn", ImageTable.BUILD_FILTER,
                     "ListImagePackages for those images only, no listing of images", ResourceType.IMAGE)
             .build();
 }

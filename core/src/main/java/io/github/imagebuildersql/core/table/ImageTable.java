@@ -147,8 +147,16 @@ public final class ImageTable {
                     ResourceType.IMAGE_PIPELINE)
             .build();
 
-    /** The ARN of every image build version of the partition: the parents of its packages and workflow runs. */
-    static void buildArns(PartitionApi api, ListOptions unused, Consumer<List<String>> sink) {
+    /** The listing filter naming image build versions, the parents of packages and workflow runs. */
+    static final String BUILD_FILTER = "imageBuildVersionArn";
+
+    /** The listing of what belongs to image build versions: the query's ({@link #BUILD_FILTER}), or every one's. */
+    static <P, I> Children<P, I> children(Paged<P, I> perBuild) {
+        return new Children<>(BUILD_FILTER, ResourceType.IMAGE::names, ImageTable::buildArns, perBuild);
+    }
+
+    /** The ARN of every image build version of the partition. */
+    private static void buildArns(PartitionApi api, ListOptions unused, Consumer<List<String>> sink) {
         BUILDS.list(api, ListOptions.ALL, page -> sink.accept(page.stream().map(row -> row.summary().arn()).toList()));
     }
 

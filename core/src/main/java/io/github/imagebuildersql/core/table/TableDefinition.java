@@ -63,6 +63,15 @@ public final class TableDefinition<T> {
         public boolean toApi() {
             return effect == null;
         }
+
+        /**
+         * Whether its values name parents by ARN, so that each is asked for in its own partition only: the child
+         * calls for some parents are then as many as the parents. A parent's ID (a run's) is asked for in every
+         * partition scanned, so that a join naming a hundred runs at a time would cost partitions times runs calls.
+         */
+        public boolean locatesParents() {
+            return parents && !arnsOf.isEmpty();
+        }
     }
 
     private final String name;

@@ -20,9 +20,7 @@ import software.amazon.awssdk.services.imagebuilder.model.WorkflowExecutionMetad
 public final class WorkflowExecutionTable {
     private WorkflowExecutionTable() {}
 
-    static final String IMAGE_FILTER = "imageBuildVersionArn";
-    private static final Children<ListWorkflowExecutionsResponse, WorkflowExecutionMetadata> RUNS = new Children<>(
-            IMAGE_FILTER, ResourceType.IMAGE::names, ImageTable::buildArns,
+    private static final Children<ListWorkflowExecutionsResponse, WorkflowExecutionMetadata> RUNS = ImageTable.children(
             new Paged<>("ListWorkflowExecutions", (options, image, token) -> c -> c.listWorkflowExecutions(
                     r -> r.imageBuildVersionArn(image).nextToken(token)),
                     ListWorkflowExecutionsResponse::workflowExecutions, ListWorkflowExecutionsResponse::nextToken));
@@ -67,7 +65,7 @@ public final class WorkflowExecutionTable {
             .column("retried", BOOLEAN, e -> e.item().retried(),
                     "Whether this runtime instance of the workflow was retried.")
 
-            .parentFilter("image_build_version_arn", IMAGE_FILTER,
+            .parentFilter("image_build_version_arn", ImageTable.BUILD_FILTER,
                     "ListWorkflowExecutions for those images only, no listing of images", ResourceType.IMAGE)
             .build();
 

@@ -65,7 +65,7 @@ public final class WorkflowStepExecutionTable {
 
             .parentFilter("workflow_execution_id", RUN_FILTER,
                     "ListWorkflowStepExecutions for those runs only, no listing of images or runs")
-            .parentFilter("image_build_version_arn", WorkflowExecutionTable.IMAGE_FILTER,
+            .parentFilter("image_build_version_arn", ImageTable.BUILD_FILTER,
                     "ListWorkflowExecutions for those images only, no listing of images", ResourceType.IMAGE)
             .build();
 }

@@ -3,8 +3,10 @@ package io.github.imagebuildersql.cli;
 import io.github.imagebuildersql.cli.CheckReport.Finding;
 import io.github.imagebuildersql.cli.CheckReport.Outcome;
 import io.github.imagebuildersql.cli.CheckReport.Status;
-import io.github.imagebuildersql.core.scan.ScanListener;
 import io.github.imagebuildersql.controls.Control;
+import io.github.imagebuildersql.core.scan.ScanListener;
+import io.github.imagebuildersql.core.table.Column;
+import io.github.imagebuildersql.core.table.Tables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,10 +29,11 @@ import java.util.regex.Pattern;
 /**
  * Runs controls over one connection, as a user would through JDBC. Every statement is prepared first, so a
  * control that does not compile or returns the wrong columns fails the check before any API call. Then each
- * table the controls read is scanned once, whole ({@code select *}), one table after the other, filling the
- * connection's result cache; the controls then run concurrently and are answered from it. Scanning up front
- * rather than letting the controls race: two controls reading the same table at the same moment would both
- * miss the cache and both call AWS.
+ * table the controls read is scanned once, whole (every column but those that cost a call of their own per row
+ * and no control names: {@link #columnsRead}), one table after the other, filling the connection's result
+ * cache; the controls then run concurrently and are answered from it. Scanning up front rather than letting the
+ * controls race: two controls reading the same table at the same moment would both miss the cache and both call
+ * AWS.
  */
 final class CheckRun {
     /** Controls run at once: running a plan is CPU work, and the API calls are made up front. */
@@ -52,7 +55,8 @@ final class CheckRun {
             prepareAll(connection, controls, statements);
             for (String table : tablesRead(connection, controls)) {
                 try (Statement s = connection.createStatement();
-                        ResultSet rs = s.executeQuery("select * from aws.\"" + table + "\"")) {
+                        ResultSet rs = s.executeQuery("select " + columnsRead(table, controls) + " from aws.\""
+                                + table + "\"")) {
                     while (rs.next()) {
                         // every row, so that every page and detail call is made and kept
                     }
@@ -177,13 +181,31 @@ final class CheckRun {
         try (ResultSet rs = connection.getMetaData().getTables(null, "aws", "%", null)) {
             while (rs.next()) {
                 String table = rs.getString("TABLE_NAME");
-                Pattern named = Pattern.compile("\\b" + Pattern.quote(table) + "\\b", Pattern.CASE_INSENSITIVE);
-                if (controls.stream().anyMatch(p -> named.matcher(p.sql()).find())) {
+                if (named(table, controls)) {
                     tables.add(table);
                 }
             }
         }
         return tables;
+    }
+
+    /**
+     * The columns the up-front scan of a table reads: every one, but a column with a call of its own per row
+     * ({@code resource_policy}) only if a control names it, since nothing else would read its answers.
+     */
+    static String columnsRead(String table, List<Planned> controls) {
+        List<String> columns = new ArrayList<>();
+        for (Column<?> c : Tables.definition(table).columns()) {
+            if (c.call() == null || named(c.name(), controls)) {
+                columns.add("\"" + c.name() + "\"");
+            }
+        }
+        return String.join(", ", columns);
+    }
+
+    private static boolean named(String name, List<Planned> controls) {
+        Pattern named = Pattern.compile("\\b" + Pattern.quote(name) + "\\b", Pattern.CASE_INSENSITIVE);
+        return controls.stream().anyMatch(p -> named.matcher(p.sql()).find());
     }
 
     private static <T> T result(Future<T> future, Planned control) throws InterruptedException {

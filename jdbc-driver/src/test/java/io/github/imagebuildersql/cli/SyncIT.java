@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.connector.FixtureCounts;
 import io.github.imagebuildersql.connector.MisbehavingEndpoint;
+import io.github.imagebuildersql.core.table.TableDefinition;
+import io.github.imagebuildersql.core.table.Tables;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
 import java.io.IOException;
@@ -270,10 +272,12 @@ class SyncIT {
                 + "' ->> 'unchanged', tables -> '" + PIPELINES + "' ->> 'rows', "
                 + "jsonb_array_length(skipped_partitions)::text, finished_at >= started_at from second.sync_runs order by id");
         String all = String.valueOf(ORGANISATION);
+        // Amazon's tables are listed once per region with the first account's credentials, never in account 333's.
+        long perAccount = syncedTables("second").stream()
+                .filter(t -> Tables.definition(t).partitioning() == TableDefinition.Partitioning.ACCOUNT_AND_REGION).count();
         assertEquals(List.of(List.of("ok", all, "0", "0", "0", all, "0", "t"), List.of("partial", "1", "1", "1",
-                String.valueOf(unchanged), String.valueOf(unchanged + 1 + 1), String.valueOf(syncedTables("second").size()),
-                "t")), runs,
-                "the partition is skipped in every table");
+                String.valueOf(unchanged), String.valueOf(unchanged + 1 + 1), String.valueOf(perAccount), "t")), runs,
+                "the partition is skipped in every table listed per account");
         assertTrue(one("select skipped_partitions ->> 0 from second.sync_runs where id = 2").contains("ForbiddenException"));
         theDocumentedQueriesAnswer("second");
     }

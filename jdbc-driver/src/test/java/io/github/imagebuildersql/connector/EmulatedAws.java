@@ -1,5 +1,6 @@
 package io.github.imagebuildersql.connector;
 
+import io.github.imagebuildersql.core.table.Tables;
 import io.github.imagebuildersql.emulator.CallStats;
 import io.github.imagebuildersql.emulator.Emulator;
 import io.github.imagebuildersql.emulator.EmulatorOptions;
@@ -15,18 +16,23 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** An emulator and JDBC connections to it through the connector's driver, as a user would open them. */
 final class EmulatedAws implements AutoCloseable {
     static final String ROLE = "ImageBuilderInventoryRole";
-    /** Exactly the actions the IAM policy of docs/aws.md grants, and GetCallerIdentity, which needs none. */
-    static final java.util.Set<String> READ_ONLY = java.util.Set.of("ListImagePipelines", "GetImagePipeline",
-            "ListWorkflows", "ListWorkflowBuildVersions", "GetWorkflow", "ListImages", "ListImageBuildVersions",
-            "ListImagePipelineImages", "GetImage", "ListImageRecipes", "GetImageRecipe", "ListContainerRecipes",
-            "GetContainerRecipe", "ListComponents", "ListComponentBuildVersions", "GetComponent",
-            "ListInfrastructureConfigurations", "GetInfrastructureConfiguration", "ListDistributionConfigurations",
-            "GetDistributionConfiguration", "ListLifecyclePolicies", "GetLifecyclePolicy", "ListImageScanFindings",
-            "AssumeRole", "GetCallerIdentity", "ListAccounts");
+    /**
+     * Exactly the actions the IAM policy of docs/aws.md grants (the operations the tables declare), AssumeRole and
+     * ListAccounts, and GetCallerIdentity, which needs none.
+     */
+    static final Set<String> READ_ONLY = readOnly();
+
+    private static Set<String> readOnly() {
+        Set<String> all = new TreeSet<>(Tables.operations());
+        all.addAll(List.of("AssumeRole", "GetCallerIdentity", "ListAccounts"));
+        return Set.copyOf(all);
+    }
 
     private final Emulator emulator;
 
@@ -91,7 +97,7 @@ final class EmulatedAws implements AutoCloseable {
     @Override
     public void close() {
         emulator.close();
-        java.util.Set<String> writes = new java.util.TreeSet<>(emulator.stats().operationsEverSeen());
+        Set<String> writes = new TreeSet<>(emulator.stats().operationsEverSeen());
         writes.removeAll(READ_ONLY);
         if (!writes.isEmpty()) {
             throw new AssertionError("the connector called operations outside the read-only set: " + writes);

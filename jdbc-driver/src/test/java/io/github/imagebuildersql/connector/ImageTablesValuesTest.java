@@ -71,18 +71,20 @@ class ImageTablesValuesTest {
                 + "distribution_configuration,image_tests_configuration,date_created,output_resources,tags,build_type,"
                 + "image_source,scan_state,image_scanning_configuration,deprecation_time,lifecycle_execution_id,"
                 + "execution_role,workflows,logging_configuration,region,image_recipe_arn,container_recipe_arn,"
-                + "infrastructure_configuration_arn,distribution_configuration_arn", columns("imagebuilder_image"));
+                + "infrastructure_configuration_arn,distribution_configuration_arn,resource_policy",
+                columns("imagebuilder_image"));
         assertEquals("_key,account_id,arn,type,name,description,platform,owner,version,components,parent_image,"
                 + "block_device_mappings,date_created,tags,working_directory,additional_instance_configuration,ami_tags,"
-                + "region,image_recipe", columns("imagebuilder_image_recipe"));
+                + "region,image_recipe,resource_policy", columns("imagebuilder_image_recipe"));
         assertEquals("_key,account_id,arn,container_type,name,description,platform,owner,version,components,"
                 + "instance_configuration,dockerfile_template_data,kms_key_id,encrypted,parent_image,date_created,tags,"
-                + "working_directory,target_repository,region,container_recipe", columns("imagebuilder_container_recipe"));
+                + "working_directory,target_repository,region,container_recipe,resource_policy",
+                columns("imagebuilder_container_recipe"));
         assertEquals("_key,account_id,region,recipe_arn,recipe_type,position,component_arn,parameters",
                 columns("imagebuilder_image_recipe_component"));
         assertEquals("_key,account_id,arn,name,version,description,change_description,type,platform,"
                 + "supported_os_versions,state,parameters,owner,data,kms_key_id,encrypted,date_created,tags,publisher,"
-                + "obfuscate,product_codes,region", columns("imagebuilder_component"));
+                + "obfuscate,product_codes,region,resource_policy", columns("imagebuilder_component"));
         assertEquals("_key,account_id,arn,name,description,instance_types,instance_profile_name,security_group_ids,"
                 + "subnet_id,logging,key_pair,terminate_instance_on_failure,sns_topic_arn,date_created,date_updated,"
                 + "resource_tags,instance_metadata_options,tags,placement,region,infrastructure_configuration",

@@ -9,16 +9,21 @@ import io.github.imagebuildersql.core.table.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The table reference (docs/tables.md) and the connection properties (docs/connection-properties.md) are
- * generated from the table definitions and the Property enum; this test fails when they drift. Run it with
- * -DupdateDocs=true to rewrite them.
+ * The table reference (docs/tables.md), the IAM policy (docs/aws.md) and the connection properties
+ * (docs/connection-properties.md) are generated from the table definitions and the Property enum; this test fails
+ * when they drift. Run it with -DupdateDocs=true to rewrite them.
  */
 class ReferenceDocsTest {
     static final Path TABLES = Path.of("..", "docs", "tables.md");
     static final Path PROPERTIES = Path.of("..", "docs", "connection-properties.md");
+    static final Path AWS = Path.of("..", "docs", "aws.md");
 
     @Test
     void columnReferenceMatchesTheTableDefinitions() throws Exception {
@@ -38,6 +43,31 @@ class ReferenceDocsTest {
             md.append('\n');
         }
         check(TABLES, "columns", md.toString().stripTrailing() + "\n");
+    }
+
+    /** The policy grants exactly the operations the tables declare, table by table (a new table cannot forget one). */
+    @Test
+    void iamPolicyGrantsExactlyTheOperationsTheTablesCall() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Set<String> granted = new LinkedHashSet<>();
+        for (TableDefinition<?> t : Tables.all()) {
+            StringBuilder line = new StringBuilder();
+            for (String operation : t.operations()) {
+                if (granted.add(operation)) {
+                    String action = "\"imagebuilder:" + operation + "\"";
+                    if (line.length() > 0 && line.length() + action.length() > 100) {
+                        lines.add(line.toString());
+                        line.setLength(0);
+                    }
+                    line.append(line.length() > 0 ? ", " : "").append(action);
+                }
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+        }
+        check(AWS, "iam-policy", "```json\n{\"Version\": \"2012-10-17\",\n \"Statement\": [{\"Effect\": \"Allow\",\n   \"Action\": ["
+                + String.join(",\n              ", lines) + "],\n   \"Resource\": \"*\"}]}\n```\n");
     }
 
     @Test
@@ -78,6 +108,9 @@ class ReferenceDocsTest {
         }
         if (t.apiFilters().containsKey(c.name())) {
             return "`=`/`IN`: filter `" + t.apiFilters().get(c.name()) + "`";
+        }
+        if (c.call() != null) {
+            return "`" + c.call().operation() + "` call";
         }
         return c.needsDetail() ? "detail call" : "";
     }

@@ -1,12 +1,15 @@
 package io.github.imagebuildersql.connector.calcite;
 
+import io.github.imagebuildersql.core.table.TableDefinition;
 import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumUtils;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -74,11 +77,11 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
         return columns;
     }
 
-    /** The position in this scan's row of the first column a listing returns without a detail call. */
+    /** The position in this scan's row of the first column a listing returns without a call of its own. */
     int cheapestColumn() {
         ImageBuilderTable<?> ours = table.unwrap(ImageBuilderTable.class);
         for (int i = 0; i < columns.size(); i++) {
-            if (!ours.definition().columns().get(columns.get(i)).needsDetail()) {
+            if (!ours.definition().columns().get(columns.get(i)).costsCalls()) {
                 return i;
             }
         }
@@ -113,31 +116,62 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
                 * RelMdUtil.guessSelectivity(RexUtil.composeConjunction(getCluster().getRexBuilder(), applied));
     }
 
-    /** As Calcite's own scans that take filters and columns: the more pushed into it, the cheaper. */
+    /**
+     * As Calcite's own scans that take filters and columns: the more pushed into it, the cheaper; and much cheaper
+     * when its filters name the parents of its rows (it makes their child calls only, instead of listing every
+     * parent first), so that a join whose other side names them runs as a batched nested-loop join (ParentJoinRule).
+     */
     @Override
     public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
         double width = (columns.size() + 2d) / (table.getRowType().getFieldCount() + 2d);
-        double filtered = filters.isEmpty() ? 1d : 0.5d;
+        double filtered = (filters.isEmpty() ? 1d : 0.5d) * (namesParents() ? 0.01d : 1d);
         double rows = mq.getRowCount(this);
         return planner.getCostFactory().makeCost(rows, rows + 1, 0).multiplyBy(width * filtered * 0.01d);
     }
 
-    /** The rules that push filters, projections and aggregates' columns into this scan: Calcite's idiom for an adapter's own scan. */
+    /**
+     * The rules that push filters, projections and aggregates' columns into this scan, and run a join that names
+     * its rows' parents as a batched lookup: Calcite's idiom for an adapter's own scan.
+     */
     @Override
     public void register(RelOptPlanner planner) {
         planner.addRule(ScanPushdownRules.FILTER);
         planner.addRule(ScanPushdownRules.PROJECT);
         planner.addRule(AggregateColumnsRule.OVER_SCAN);
         planner.addRule(AggregateColumnsRule.OVER_FILTER);
+        planner.addRule(ParentJoinRule.INSTANCE);
+    }
+
+    private boolean namesParents() {
+        TableDefinition<?> definition = table.unwrap(ImageBuilderTable.class).definition();
+        return PointFilters.of(filters).columns().stream().anyMatch(c -> definition
+                .filter(definition.columns().get(c).name()).map(TableDefinition.Filter::locatesParents).orElse(false));
     }
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
         PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
-        ScanSpec spec = new ScanSpec(table.getQualifiedName(), columns, PointFilters.of(filters), PointFilters.of(applied));
-        Expression rows = Expressions.call(implementor.stash(spec, ScanSpec.class), "rows", implementor.getRootExpression());
-        // As Calcite's interpreter does: a one-column row is its value, not an array of one.
-        return implementor.result(physType, Blocks.toBlock(
-                columns.size() == 1 ? Expressions.call(BuiltInMethod.SLICE0.method, rows) : rows));
+        PointFilters where = PointFilters.of(filters);
+        ScanSpec spec = new ScanSpec(table.getQualifiedName(), columns, where, PointFilters.of(applied));
+        Expression stashed = implementor.stash(spec, ScanSpec.class);
+        List<PointFilters.Correlated> correlations = where.correlations();
+        if (correlations.isEmpty()) {
+            return implementor.result(physType, Blocks.toBlock(firstColumnAlone(
+                    Expressions.call(stashed, "rows", implementor.getRootExpression()))));
+        }
+        // The right side of a batched nested-loop join: the correlated fields of its left rows are the values this
+        // run of the scan pins (see ParentJoinRule).
+        BlockBuilder block = new BlockBuilder();
+        Expression values = Expressions.newArrayInit(Object.class, correlations.stream()
+                .map(c -> EnumUtils.convert(implementor.getCorrelVariableGetter(c.variable()).field(block, c.field(), null),
+                        Object.class)).toList());
+        block.add(Expressions.return_(null, firstColumnAlone(
+                Expressions.call(stashed, "rows", implementor.getRootExpression(), values))));
+        return implementor.result(physType, block.toBlock());
+    }
+
+    /** As Calcite's interpreter does: a one-column row is its value, not an array of one. */
+    private Expression firstColumnAlone(Expression rows) {
+        return columns.size() == 1 ? Expressions.call(BuiltInMethod.SLICE0.method, rows) : rows;
     }
 }

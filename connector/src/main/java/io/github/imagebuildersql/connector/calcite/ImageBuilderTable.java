@@ -64,7 +64,8 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Transla
         return row.build();
     }
 
-    private static RelDataType sqlType(Column<?> c, RelDataTypeFactory types) {
+    /** A column's SQL type. */
+    static RelDataType sqlType(Column<?> c, RelDataTypeFactory types) {
         return switch (c.type()) {
             case VARCHAR, JSON -> types.createSqlType(SqlTypeName.VARCHAR);
             case BOOLEAN -> types.createSqlType(SqlTypeName.BOOLEAN);
@@ -79,10 +80,10 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Transla
 
     /** The columns whose filters the scan can apply exactly: plain strings and integers that a listing returns. */
     public IntPredicate exactColumns() {
-        // A detail column stays with Calcite, so that it is projected and its detail call made.
+        // A column that costs calls stays with Calcite, so that it is projected and its call made.
         return i -> {
             Column<?> c = definition().columns().get(i);
-            return (c.type() == ColumnType.VARCHAR || c.type() == ColumnType.INTEGER) && !c.needsDetail();
+            return (c.type() == ColumnType.VARCHAR || c.type() == ColumnType.INTEGER) && !c.costsCalls();
         };
     }
 
@@ -95,13 +96,15 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Transla
 
     /**
      * Rows of the given columns. {@code where} narrows what is listed (and is re-checked by Calcite);
-     * {@code applied} holds the filters the scan applies to every row itself, which Calcite does not check.
+     * {@code applied} holds the filters the scan applies to every row itself, which Calcite does not check;
+     * {@code correlated} the values of the correlated fields {@code where} names, or null when it names none.
      */
-    public Enumerable<Object[]> scan(DataContext root, int[] columns, PointFilters where, PointFilters applied) {
+    public Enumerable<Object[]> scan(DataContext root, int[] columns, PointFilters where, PointFilters applied,
+            Object[] correlated) {
         List<String> names = IntStream.of(columns).mapToObj(i -> definition().columns().get(i).name()).toList();
         ScanRequest request = ScanRequest.of(names)
-                .where(schema.pushdownEnabled() ? byName(where.resolve(root)) : Map.of())
-                .enforcing(byName(applied.resolve(root)));
+                .where(schema.pushdownEnabled() ? byName(where.resolve(root, correlated)) : Map.of())
+                .enforcing(byName(applied.resolve(root, null)));
         AtomicBoolean cancelled = DataContext.Variable.CANCEL_FLAG.get(root);
         Long timeout = DataContext.Variable.TIMEOUT.get(root);
         // The listener is taken here, on the statement's own thread, before any worker starts.

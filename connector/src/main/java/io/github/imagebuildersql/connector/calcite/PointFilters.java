@@ -12,7 +12,9 @@ import java.util.function.IntPredicate;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -26,23 +28,41 @@ import org.apache.calcite.util.Sarg;
 /**
  * The point constraints of a WHERE clause as the planner reads them, before a statement's parameter
  * values are known: for each conjunct that pins a string or integer column, the column and the values it may
- * take (an integer as its decimal text), each a literal or a {@code ?} parameter. Only {@code column = 'v'},
+ * take (an integer as its decimal text), each a literal, a {@code ?} parameter, or a field of a correlated row
+ * (the left rows of a batched nested-loop join, see {@link ParentJoinRule}). Only {@code column = 'v'},
  * {@code column = ?}, {@code column IN (...)} (a SEARCH over points, as Calcite plans IN lists and same-column
- * ORs) and ORs of those on one column are read; everything else (OR across columns, functions, LIKE, ranges)
- * pins nothing and is left to Calcite.
+ * ORs) and ORs of those on one column are read, and ORs of ANDs for the columns every AND pins (which narrows
+ * the listing to the union of their values, a superset of the rows that match); everything else (functions,
+ * LIKE, ranges) pins nothing and is left to Calcite.
  */
 public record PointFilters(List<Point> points) {
     /**
      * One conjunct: the column (by index in the table's row; {@code integer} if it is an integer column) must take
-     * one of the literals (an integer's decimal text on an integer column) or the value of one of the statement's
-     * parameters (by index).
+     * one of the literals (an integer's decimal text on an integer column), the value of one of the statement's
+     * parameters (by index), or the value of one of the correlated fields.
      */
-    public record Point(int column, boolean integer, List<String> literals, List<Integer> parameters) {
+    public record Point(int column, boolean integer, List<String> literals, List<Integer> parameters,
+            List<Correlated> correlated) {
         public Point {
             literals = List.copyOf(literals);
             parameters = List.copyOf(parameters);
+            correlated = List.copyOf(correlated);
+        }
+
+        private Point union(Point other) {
+            return new Point(column, integer, concat(literals, other.literals), concat(parameters, other.parameters),
+                    concat(correlated, other.correlated));
+        }
+
+        private static <V> List<V> concat(List<V> a, List<V> b) {
+            List<V> both = new ArrayList<>(a);
+            both.addAll(b);
+            return both;
         }
     }
+
+    /** A field of a correlated row: the value it has is known when the plan runs, a batch of left rows at a time. */
+    public record Correlated(String variable, int field) {}
 
     public PointFilters {
         points = List.copyOf(points);
@@ -52,10 +72,29 @@ public record PointFilters(List<Point> points) {
         List<Point> points = new ArrayList<>();
         for (RexNode filter : filters) {
             for (RexNode conjunct : RelOptUtil.conjunctions(filter)) {
-                point(conjunct).ifPresent(points::add);
+                Optional<Point> p = point(conjunct);
+                if (p.isPresent()) {
+                    points.add(p.get());
+                } else if (conjunct.getKind() == SqlKind.OR) {
+                    points.addAll(everyDisjunctPins(conjunct));
+                }
             }
         }
         return new PointFilters(points);
+    }
+
+    /** The columns (by index) the constraints pin. */
+    public Set<Integer> columns() {
+        Set<Integer> columns = new LinkedHashSet<>();
+        points.forEach(p -> columns.add(p.column()));
+        return columns;
+    }
+
+    /** The correlated fields the values name, in order: a plan hands the scan their values in this order. */
+    public List<Correlated> correlations() {
+        List<Correlated> fields = new ArrayList<>();
+        points.forEach(p -> p.correlated().stream().filter(c -> !fields.contains(c)).forEach(fields::add));
+        return fields;
     }
 
     /**
@@ -68,7 +107,7 @@ public record PointFilters(List<Point> points) {
     public static boolean exactlyApplicable(RexNode element, DataContext context, IntPredicate columns) {
         for (RexNode conjunct : RelOptUtil.conjunctions(element)) {
             Optional<Point> p = point(conjunct);
-            Optional<Set<String>> values = p.flatMap(point -> values(point, context));
+            Optional<Set<String>> values = p.flatMap(point -> values(point, context, List.of(), null));
             if (values.isEmpty() || !columns.test(p.get().column())
                     || values.get().stream().anyMatch(v -> !v.strip().equals(v))) {
                 return false;
@@ -78,13 +117,16 @@ public record PointFilters(List<Point> points) {
     }
 
     /**
-     * What the constraints pin each column (by index) to, with the statement's parameter values filled in; a
-     * conjunct whose parameter is not a string pins nothing, as Calcite then compares other types.
+     * What the constraints pin each column (by index) to, with the statement's parameter values and the correlated
+     * values (in the order of {@link #correlations}, or null when there are none) filled in; a conjunct whose
+     * parameter is not a string pins nothing, as Calcite then compares other types, and a correlated NULL is left
+     * out (NULL equals nothing).
      */
-    public Map<Integer, Set<String>> resolve(DataContext context) {
+    public Map<Integer, Set<String>> resolve(DataContext context, Object[] correlated) {
+        List<Correlated> fields = correlations();
         Map<Integer, Set<String>> pinned = new HashMap<>();
         for (Point p : points) {
-            values(p, context).ifPresent(v -> pinned.merge(p.column(), v, (a, b) -> {
+            values(p, context, fields, correlated).ifPresent(v -> pinned.merge(p.column(), v, (a, b) -> {
                 Set<String> both = new LinkedHashSet<>(a);
                 both.retainAll(b);
                 return both;
@@ -93,10 +135,23 @@ public record PointFilters(List<Point> points) {
         return pinned;
     }
 
-    private static Optional<Set<String>> values(Point p, DataContext context) {
+    private static Optional<Set<String>> values(Point p, DataContext context, List<Correlated> fields,
+            Object[] correlated) {
         Set<String> out = new LinkedHashSet<>(p.literals());
+        List<Object> values = new ArrayList<>();
         for (int parameter : p.parameters()) {
-            Object value = context == null ? null : context.get("?" + parameter);
+            values.add(context == null ? null : context.get("?" + parameter));
+        }
+        for (Correlated c : p.correlated()) {
+            if (correlated == null) {
+                return Optional.empty(); // known only when the plan runs
+            }
+            Object value = correlated[fields.indexOf(c)];
+            if (value != null) { // the left row's NULL: no row of ours equals it
+                values.add(value);
+            }
+        }
+        for (Object value : values) {
             if (value instanceof String s) {
                 out.add(s);
             } else if (p.integer() && (value instanceof Integer || value instanceof Long)) {
@@ -106,6 +161,29 @@ public record PointFilters(List<Point> points) {
             }
         }
         return Optional.of(out);
+    }
+
+    /**
+     * For an OR of ANDs of point constraints, the columns each AND pins, each to the union of the values the ANDs
+     * allow it: a row that matches one of the ANDs has one of those values.
+     */
+    private static List<Point> everyDisjunctPins(RexNode or) {
+        Map<Integer, Point> union = null;
+        for (RexNode disjunct : RelOptUtil.disjunctions(or)) {
+            Map<Integer, Point> pins = new HashMap<>();
+            for (RexNode conjunct : RelOptUtil.conjunctions(disjunct)) {
+                point(conjunct).ifPresent(p -> pins.putIfAbsent(p.column(), p));
+            }
+            if (union == null) {
+                union = pins;
+            } else {
+                union.keySet().retainAll(pins.keySet());
+                for (Map.Entry<Integer, Point> e : union.entrySet()) {
+                    e.setValue(e.getValue().union(pins.get(e.getKey())));
+                }
+            }
+        }
+        return new ArrayList<>(union.values());
     }
 
     private static Optional<Point> point(RexNode node) {
@@ -118,25 +196,20 @@ public record PointFilters(List<Point> points) {
             case SEARCH: {
                 List<RexNode> ops = ((RexCall) node).getOperands();
                 if (ops.get(0) instanceof RexInputRef ref && pointColumn(ref) && ops.get(1) instanceof RexLiteral lit) {
-                    return points(lit).map(v -> new Point(ref.getIndex(), isInteger(ref), v, List.of()));
+                    return points(lit).map(v -> new Point(ref.getIndex(), isInteger(ref), v, List.of(), List.of()));
                 }
                 return Optional.empty();
             }
             case OR: {
-                Point first = null;
-                List<String> literals = new ArrayList<>();
-                List<Integer> parameters = new ArrayList<>();
+                Point union = null;
                 for (RexNode d : RelOptUtil.disjunctions(node)) {
                     Optional<Point> p = point(d);
-                    if (p.isEmpty() || (first != null && first.column() != p.get().column())) {
+                    if (p.isEmpty() || (union != null && union.column() != p.get().column())) {
                         return Optional.empty();
                     }
-                    first = first == null ? p.get() : first;
-                    literals.addAll(p.get().literals());
-                    parameters.addAll(p.get().parameters());
+                    union = union == null ? p.get() : union.union(p.get());
                 }
-                return first == null ? Optional.empty()
-                        : Optional.of(new Point(first.column(), first.integer(), literals, parameters));
+                return Optional.ofNullable(union);
             }
             default:
                 return Optional.empty();
@@ -149,13 +222,14 @@ public record PointFilters(List<Point> points) {
         }
         boolean integer = isInteger(ref);
         return value(right, integer).map(v -> v instanceof Integer parameter
-                ? new Point(ref.getIndex(), integer, List.of(), List.of(parameter))
-                : new Point(ref.getIndex(), integer, List.of((String) v), List.of()));
+                ? new Point(ref.getIndex(), integer, List.of(), List.of(parameter), List.of())
+                : v instanceof Correlated c ? new Point(ref.getIndex(), integer, List.of(), List.of(), List.of(c))
+                : new Point(ref.getIndex(), integer, List.of((String) v), List.of(), List.of()));
     }
 
     /**
-     * A string literal (or, compared with an integer column, a number's decimal text), or a parameter's index;
-     * empty for anything else.
+     * A string literal (or, compared with an integer column, a number's decimal text), a parameter's index, or a
+     * correlated string field; empty for anything else.
      */
     private static Optional<Object> value(RexNode node, boolean integer) {
         if (node instanceof RexLiteral lit && lit.getType().getFamily() == SqlTypeFamily.CHARACTER) {
@@ -167,9 +241,15 @@ public record PointFilters(List<Point> points) {
         if (node instanceof RexDynamicParam param) {
             return Optional.of(param.getIndex());
         }
-        if (node.getKind() == SqlKind.CAST && ((RexCall) node).getOperands().get(0) instanceof RexLiteral inner
-                && node.getType().getFamily() == SqlTypeFamily.CHARACTER) {
-            return value(inner, integer);
+        if (!integer && node instanceof RexFieldAccess field && field.getReferenceExpr() instanceof RexCorrelVariable row
+                && field.getType().getFamily() == SqlTypeFamily.CHARACTER) {
+            return Optional.of(new Correlated(row.id.getName(), field.getField().getIndex()));
+        }
+        if (node.getKind() == SqlKind.CAST && node.getType().getFamily() == SqlTypeFamily.CHARACTER
+                && (((RexCall) node).getOperands().get(0) instanceof RexLiteral
+                        || ((RexCall) node).getOperands().get(0) instanceof RexFieldAccess)
+                && ((RexCall) node).getOperands().get(0).getType().getFamily() == SqlTypeFamily.CHARACTER) {
+            return value(((RexCall) node).getOperands().get(0), integer);
         }
         return Optional.empty();
     }

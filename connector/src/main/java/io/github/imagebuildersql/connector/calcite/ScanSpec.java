@@ -20,6 +20,15 @@ public record ScanSpec(List<String> table, List<Integer> columns, PointFilters w
 
     /** What the generated code of a plan calls: this scan's rows on the connection of {@code root}. */
     public Enumerable<Object[]> rows(DataContext root) {
+        return rows(root, null);
+    }
+
+    /**
+     * The same, in a plan whose filters name correlated fields (the right side of a batched nested-loop join, see
+     * ParentJoinRule): {@code correlated} are their values for this run, in the order of
+     * {@link PointFilters#correlations}.
+     */
+    public Enumerable<Object[]> rows(DataContext root, Object[] correlated) {
         SchemaPlus schema = root.getRootSchema();
         for (int i = 0; i < table.size() - 1 && schema != null; i++) {
             schema = schema.subSchemas().get(table.get(i));
@@ -29,6 +38,6 @@ public record ScanSpec(List<String> table, List<Integer> columns, PointFilters w
             throw new IllegalStateException("the plan's table " + String.join(".", table)
                     + " is not an Image Builder table of this connection");
         }
-        return ours.scan(root, columns.stream().mapToInt(Integer::intValue).toArray(), where, applied);
+        return ours.scan(root, columns.stream().mapToInt(Integer::intValue).toArray(), where, applied, correlated);
     }
 }

@@ -137,7 +137,7 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                 split.isLookup()
                         ? (api, sink) -> table.getter().get(api, split.arn())
                                 .filter(item -> rowFilter.test(item, split.partition()))
-                                .ifPresent(item -> sink.accept(Collections.singletonList(rows.row(item, split.partition()))))
+                                .ifPresent(item -> sink.accept(rows.rows(api, List.of(item))))
                         : (api, sink) -> list(api, split, detailColumns, sink),
                 permits)).iterator();
         this.pending = tasks;
@@ -151,8 +151,8 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
         Partition partition = split.partition();
         ListedKeys<T> keys = new ListedKeys<>(table.column("_key"), partition);
         table.lister().list(api, new ListOptions(split.filters(), detailColumns),
-                page -> sink.accept(page.stream().filter(keys::firstTime).filter(item -> rowFilter.test(item, partition))
-                        .<Object[]>map(item -> rows.row(item, partition)).toList()));
+                page -> sink.accept(rows.rows(api, page.stream().filter(keys::firstTime)
+                        .filter(item -> rowFilter.test(item, partition)).toList())));
         if (keys.repeated() > 0) {
             LOG.warn("{}: account {} region {}: the listing returned {} item(s) a second time (pages that overlap); "
                     + "each is one row", table.name(), partition.account(), partition.region(), keys.repeated());

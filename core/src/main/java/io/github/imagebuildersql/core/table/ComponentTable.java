@@ -8,11 +8,10 @@ import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
-import io.github.imagebuildersql.core.partition.Partition;
-import java.util.function.Function;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import software.amazon.awssdk.services.imagebuilder.model.Component;
 import software.amazon.awssdk.services.imagebuilder.model.ComponentSummary;
+import software.amazon.awssdk.services.imagebuilder.model.ComponentVersion;
 import software.amazon.awssdk.services.imagebuilder.model.ListComponentBuildVersionsResponse;
 import software.amazon.awssdk.services.imagebuilder.model.ListComponentsResponse;
 import software.amazon.awssdk.services.imagebuilder.model.Ownership;
@@ -26,28 +25,25 @@ import software.amazon.awssdk.services.imagebuilder.model.Ownership;
 public final class ComponentTable {
     private ComponentTable() {}
 
-    private static final Function<String, Function<ImagebuilderClient, Component>> GET =
-            arn -> c -> c.getComponent(r -> r.componentBuildVersionArn(arn)).component();
+    private static final Get<Component> GET = new Get<>("GetComponent",
+            arn -> c -> c.getComponent(r -> r.componentBuildVersionArn(arn)).component(), Component::arn);
+    private static final BuildVersions<ComponentVersion, ComponentSummary, Component> BUILDS = new BuildVersions<>(
+            new Paged<>("ListComponents", (options, under, token) -> c -> c.listComponents(r -> r.owner(Ownership.SELF)
+                    .filters(options.filtersOrNull()).nextToken(token)),
+                    ListComponentsResponse::componentVersionList, ListComponentsResponse::nextToken), ComponentVersion::arn,
+            new Paged<>("ListComponentBuildVersions", (options, version, token) -> c -> c.listComponentBuildVersions(
+                    r -> r.componentVersionArn(version).nextToken(token)),
+                    ListComponentBuildVersionsResponse::componentSummaryList, ListComponentBuildVersionsResponse::nextToken),
+            ComponentSummary::arn, GET);
 
     public static final TableDefinition<Listed<ComponentSummary, Component>> DEFINITION = TableDefinition
-            .<Listed<ComponentSummary, Component>>table("imagebuilder_component")
+            .<Listed<ComponentSummary, Component>>table("imagebuilder_component", "component build version")
             .description("EC2 Image Builder components: one row per component build version owned by a scanned account.")
-            .listedBy((api, options, sink) -> api.pages("ListComponents",
-                    token -> c -> c.listComponents(r -> r.owner(Ownership.SELF).filters(options.filtersOrNull())
-                            .nextToken(token)),
-                    ListComponentsResponse::componentVersionList, ListComponentsResponse::nextToken,
-                    versions -> versions.forEach(version -> api.pages("ListComponentBuildVersions",
-                            token -> c -> c.listComponentBuildVersions(r -> r.componentVersionArn(version.arn())
-                                    .nextToken(token)),
-                            ListComponentBuildVersionsResponse::componentSummaryList,
-                            ListComponentBuildVersionsResponse::nextToken,
-                            builds -> sink.accept(Listed.page(api, builds, options.detail(), null, "GetComponent",
-                                    s -> GET.apply(s.arn())))))))
-            .fetchedBy("component/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+", (api, arn) -> api.getOrEmpty(
-                    "GetComponent", GET.apply(arn)).filter(r -> arn.equals(r.arn())).map(Listed::of), "arn", "_key")
+            .calls("ListComponents", "ListComponentBuildVersions", "GetComponent", "GetComponentPolicy")
+            .listedBy(BUILDS::list)
+            .fetchedBy(ResourceType.COMPONENT, GET.lookup(), "arn", "_key")
 
-            .column("_key", VARCHAR, either(ComponentSummary::arn, Component::arn), "Unique key of the row: the build version's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the component.")
+            .key(either(ComponentSummary::arn, Component::arn))
             .column("arn", VARCHAR, either(ComponentSummary::arn, Component::arn),
                     "The Amazon Resource Name (ARN) of the component build version (.../component/NAME/VERSION/BUILD).")
             .column("name", VARCHAR, either(ComponentSummary::name, Component::name), "The name of the component.")
@@ -86,7 +82,11 @@ public final class ComponentTable {
                     "Indicates whether component source is hidden from view in the console and API results.")
             .detailColumn("product_codes", JSON, detail(Component::productCodes),
                     "Product codes used for billing AWS Marketplace components (JSON; one GetComponent call per row).")
-            .partitionColumn("region", Partition::region, "The AWS region of the component.")
+            .region()
+            .callColumn("resource_policy", JSON, "GetComponentPolicy",
+                    arn -> c -> c.getComponentPolicy(r -> r.componentArn(arn)).policy(),
+                    "The resource policy that shares the component with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetComponentPolicy call per row).")
 
             .apiFilter("description", "description")
             .apiFilter("name", "name")

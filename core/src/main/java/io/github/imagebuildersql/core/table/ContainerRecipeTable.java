@@ -8,9 +8,7 @@ import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
-import io.github.imagebuildersql.core.partition.Partition;
-import java.util.function.Function;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import software.amazon.awssdk.services.imagebuilder.model.ContainerRecipe;
 import software.amazon.awssdk.services.imagebuilder.model.ContainerRecipeSummary;
 import software.amazon.awssdk.services.imagebuilder.model.ListContainerRecipesResponse;
@@ -23,26 +21,22 @@ import software.amazon.awssdk.services.imagebuilder.model.Ownership;
 public final class ContainerRecipeTable {
     private ContainerRecipeTable() {}
 
-    static final String RESOURCE = "container-recipe/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+";
-    static final Function<String, Function<ImagebuilderClient, ContainerRecipe>> GET =
-            arn -> c -> c.getContainerRecipe(r -> r.containerRecipeArn(arn)).containerRecipe();
+    static final Get<ContainerRecipe> GET = new Get<>("GetContainerRecipe",
+            arn -> c -> c.getContainerRecipe(r -> r.containerRecipeArn(arn)).containerRecipe(), ContainerRecipe::arn);
 
     public static final TableDefinition<Listed<ContainerRecipeSummary, ContainerRecipe>> DEFINITION = TableDefinition
-            .<Listed<ContainerRecipeSummary, ContainerRecipe>>table("imagebuilder_container_recipe")
+            .<Listed<ContainerRecipeSummary, ContainerRecipe>>table("imagebuilder_container_recipe", "container recipe")
             .description("EC2 Image Builder container recipes: one row per container recipe version owned by a "
                     + "scanned account.")
+            .calls("ListContainerRecipes", "GetContainerRecipe", "GetContainerRecipePolicy")
             .listedBy((api, options, sink) -> api.pages("ListContainerRecipes",
                     token -> c -> c.listContainerRecipes(r -> r.owner(Ownership.SELF).filters(options.filtersOrNull())
                             .nextToken(token)),
                     ListContainerRecipesResponse::containerRecipeSummaryList, ListContainerRecipesResponse::nextToken,
-                    recipes -> sink.accept(Listed.page(api, recipes, options.detail(), null, "GetContainerRecipe",
-                            s -> GET.apply(s.arn())))))
-            .fetchedBy(RESOURCE, (api, arn) -> api.getOrEmpty("GetContainerRecipe", GET.apply(arn))
-                    .filter(r -> arn.equals(r.arn())).map(Listed::of), "arn", "_key")
+                    recipes -> sink.accept(GET.page(api, recipes, ContainerRecipeSummary::arn, options.detail(), null))))
+            .fetchedBy(ResourceType.CONTAINER_RECIPE, GET.lookup(), "arn", "_key")
 
-            .column("_key", VARCHAR, either(ContainerRecipeSummary::arn, ContainerRecipe::arn),
-                    "Unique key of the row: the recipe's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the container recipe.")
+            .key(either(ContainerRecipeSummary::arn, ContainerRecipe::arn))
             .column("arn", VARCHAR, either(ContainerRecipeSummary::arn, ContainerRecipe::arn),
                     "The Amazon Resource Name (ARN) of the container recipe (.../container-recipe/NAME/VERSION).")
             .column("container_type", VARCHAR,
@@ -84,10 +78,14 @@ public final class ContainerRecipeTable {
                     "The working directory for use during build and test workflows (one GetContainerRecipe call per row).")
             .detailColumn("target_repository", JSON, detail(ContainerRecipe::targetRepository),
                     "The destination repository for the container image (JSON; one GetContainerRecipe call per row).")
-            .partitionColumn("region", Partition::region, "The AWS region of the container recipe.")
+            .region()
             .detailColumn("container_recipe", JSON, detail(r -> r),
                     "The whole container recipe as GetContainerRecipe returns it, as in Datadog DDSQL "
                             + "(JSON; one call per row).")
+            .callColumn("resource_policy", JSON, "GetContainerRecipePolicy",
+                    arn -> c -> c.getContainerRecipePolicy(r -> r.containerRecipeArn(arn)).policy(),
+                    "The resource policy that shares the container recipe with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetContainerRecipePolicy call per row).")
 
             .apiFilter("container_type", "containerType")
             .apiFilter("name", "name")

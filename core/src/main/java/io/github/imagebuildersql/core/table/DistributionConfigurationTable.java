@@ -8,9 +8,7 @@ import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
-import io.github.imagebuildersql.core.partition.Partition;
-import java.util.function.Function;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import software.amazon.awssdk.services.imagebuilder.model.DistributionConfiguration;
 import software.amazon.awssdk.services.imagebuilder.model.DistributionConfigurationSummary;
 import software.amazon.awssdk.services.imagebuilder.model.ListDistributionConfigurationsResponse;
@@ -22,29 +20,25 @@ import software.amazon.awssdk.services.imagebuilder.model.ListDistributionConfig
 public final class DistributionConfigurationTable {
     private DistributionConfigurationTable() {}
 
-    private static final Function<String, Function<ImagebuilderClient, DistributionConfiguration>> GET =
+    private static final Get<DistributionConfiguration> GET = new Get<>("GetDistributionConfiguration",
             arn -> c -> c.getDistributionConfiguration(r -> r.distributionConfigurationArn(arn))
-                    .distributionConfiguration();
+                    .distributionConfiguration(), DistributionConfiguration::arn);
 
     public static final TableDefinition<Listed<DistributionConfigurationSummary, DistributionConfiguration>>
             DEFINITION = TableDefinition
-            .<Listed<DistributionConfigurationSummary, DistributionConfiguration>>table(
-                    "imagebuilder_distribution_configuration")
+            .<Listed<DistributionConfigurationSummary, DistributionConfiguration>>table("imagebuilder_distribution_configuration", "distribution configuration")
             .description("EC2 Image Builder distribution configurations: where and to whom images are distributed, "
                     + "one row per configuration.")
+            .calls("ListDistributionConfigurations", "GetDistributionConfiguration")
             .listedBy((api, options, sink) -> api.pages("ListDistributionConfigurations",
                     token -> c -> c.listDistributionConfigurations(r -> r.filters(options.filtersOrNull())
                             .nextToken(token)),
                     ListDistributionConfigurationsResponse::distributionConfigurationSummaryList,
                     ListDistributionConfigurationsResponse::nextToken,
-                    configs -> sink.accept(Listed.page(api, configs, options.detail(), null,
-                            "GetDistributionConfiguration", s -> GET.apply(s.arn())))))
-            .fetchedBy("distribution-configuration/[a-z0-9-_]+", (api, arn) -> api.getOrEmpty(
-                    "GetDistributionConfiguration", GET.apply(arn)).map(Listed::of), "arn", "_key")
+                    configs -> sink.accept(GET.page(api, configs, DistributionConfigurationSummary::arn, options.detail(), null))))
+            .fetchedBy(ResourceType.DISTRIBUTION_CONFIGURATION, GET.lookup(), "arn", "_key")
 
-            .column("_key", VARCHAR, either(DistributionConfigurationSummary::arn, DistributionConfiguration::arn),
-                    "Unique key of the row: the configuration's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the configuration.")
+            .key(either(DistributionConfigurationSummary::arn, DistributionConfiguration::arn))
             .column("arn", VARCHAR, either(DistributionConfigurationSummary::arn, DistributionConfiguration::arn),
                     "The Amazon Resource Name (ARN) of the distribution configuration.")
             .column("name", VARCHAR, either(DistributionConfigurationSummary::name, DistributionConfiguration::name),
@@ -65,7 +59,7 @@ public final class DistributionConfigurationTable {
                     DistributionConfiguration::dateUpdated), "The date on which the configuration was last updated (UTC).")
             .column("tags", TAGS, either(DistributionConfigurationSummary::tags, DistributionConfiguration::tags),
                     "The tags of the distribution configuration.")
-            .partitionColumn("region", Partition::region, "The AWS region of the configuration.")
+            .region()
 
             .apiFilter("name", "name")
             .build();

@@ -7,7 +7,7 @@ import static io.github.imagebuildersql.core.table.ColumnType.TAGS;
 import static io.github.imagebuildersql.core.table.ColumnType.TIMESTAMP;
 import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 
-import io.github.imagebuildersql.core.partition.Partition;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import software.amazon.awssdk.services.imagebuilder.model.ImagePipeline;
 import software.amazon.awssdk.services.imagebuilder.model.ListImagePipelinesResponse;
 
@@ -16,16 +16,16 @@ public final class ImagePipelineTable {
     private ImagePipelineTable() {}
 
     public static final TableDefinition<ImagePipeline> DEFINITION = TableDefinition.<ImagePipeline>table(
-                    "imagebuilder_image_pipeline")
+                    "imagebuilder_image_pipeline", "pipeline")
             .description("EC2 Image Builder image pipelines: one row per pipeline, in every scanned account and region.")
+            .calls("ListImagePipelines", "GetImagePipeline")
             .listedBy((api, options, sink) -> api.pages("ListImagePipelines",
                     token -> c -> c.listImagePipelines(r -> r.filters(options.filtersOrNull()).nextToken(token)),
                     ListImagePipelinesResponse::imagePipelineList, ListImagePipelinesResponse::nextToken, sink))
-            .fetchedBy("image-pipeline/[a-z0-9-_]+", (api, arn) -> api.getOrEmpty("GetImagePipeline",
+            .fetchedBy(ResourceType.IMAGE_PIPELINE, (api, arn) -> api.getOrEmpty("GetImagePipeline",
                     c -> c.getImagePipeline(r -> r.imagePipelineArn(arn)).imagePipeline()), "arn", "_key")
 
-            .column("_key", VARCHAR, ImagePipeline::arn, "Unique key of the row: the pipeline's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the pipeline.")
+            .key(ImagePipeline::arn)
             .column("arn", VARCHAR, ImagePipeline::arn, "The Amazon Resource Name (ARN) of the image pipeline.")
             .column("container_recipe_arn", VARCHAR, ImagePipeline::containerRecipeArn,
                     "The Amazon Resource Name (ARN) of the container recipe that is used for this pipeline.")
@@ -63,7 +63,7 @@ public final class ImagePipelineTable {
             .column("tags", TAGS, p -> p.hasTags() ? p.tags() : null, "The tags of this image pipeline.")
             .column("workflows", JSON, p -> p.hasWorkflows() ? p.workflows() : null,
                     "Contains the workflows that run for the image pipeline (JSON).")
-            .partitionColumn("region", Partition::region, "The AWS region of the pipeline.")
+            .region()
             .column("last_run_status", VARCHAR, ImagePipeline::lastRunStatusAsString,
                     "The status of the last image that this pipeline built, such as BUILDING, TESTING, FAILED, or AVAILABLE.")
             .column("consecutive_failures", INTEGER, ImagePipeline::consecutiveFailures,

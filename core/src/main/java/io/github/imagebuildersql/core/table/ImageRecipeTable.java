@@ -7,9 +7,7 @@ import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
-import io.github.imagebuildersql.core.partition.Partition;
-import java.util.function.Function;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import software.amazon.awssdk.services.imagebuilder.model.ImageRecipe;
 import software.amazon.awssdk.services.imagebuilder.model.ImageRecipeSummary;
 import software.amazon.awssdk.services.imagebuilder.model.ListImageRecipesResponse;
@@ -23,24 +21,21 @@ import software.amazon.awssdk.services.imagebuilder.model.Ownership;
 public final class ImageRecipeTable {
     private ImageRecipeTable() {}
 
-    static final String RESOURCE = "image-recipe/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+";
-    static final Function<String, Function<ImagebuilderClient, ImageRecipe>> GET =
-            arn -> c -> c.getImageRecipe(r -> r.imageRecipeArn(arn)).imageRecipe();
+    static final Get<ImageRecipe> GET = new Get<>("GetImageRecipe",
+            arn -> c -> c.getImageRecipe(r -> r.imageRecipeArn(arn)).imageRecipe(), ImageRecipe::arn);
 
     public static final TableDefinition<Listed<ImageRecipeSummary, ImageRecipe>> DEFINITION = TableDefinition
-            .<Listed<ImageRecipeSummary, ImageRecipe>>table("imagebuilder_image_recipe")
+            .<Listed<ImageRecipeSummary, ImageRecipe>>table("imagebuilder_image_recipe", "image recipe")
             .description("EC2 Image Builder image recipes: one row per image recipe version owned by a scanned account.")
+            .calls("ListImageRecipes", "GetImageRecipe", "GetImageRecipePolicy")
             .listedBy((api, options, sink) -> api.pages("ListImageRecipes",
                     token -> c -> c.listImageRecipes(r -> r.owner(Ownership.SELF).filters(options.filtersOrNull())
                             .nextToken(token)),
                     ListImageRecipesResponse::imageRecipeSummaryList, ListImageRecipesResponse::nextToken,
-                    recipes -> sink.accept(Listed.page(api, recipes, options.detail(), null, "GetImageRecipe",
-                            s -> GET.apply(s.arn())))))
-            .fetchedBy(RESOURCE, (api, arn) -> api.getOrEmpty("GetImageRecipe", GET.apply(arn))
-                    .filter(r -> arn.equals(r.arn())).map(Listed::of), "arn", "_key")
+                    recipes -> sink.accept(GET.page(api, recipes, ImageRecipeSummary::arn, options.detail(), null))))
+            .fetchedBy(ResourceType.IMAGE_RECIPE, GET.lookup(), "arn", "_key")
 
-            .column("_key", VARCHAR, either(ImageRecipeSummary::arn, ImageRecipe::arn), "Unique key of the row: the recipe's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the image recipe.")
+            .key(either(ImageRecipeSummary::arn, ImageRecipe::arn))
             .column("arn", VARCHAR, either(ImageRecipeSummary::arn, ImageRecipe::arn),
                     "The Amazon Resource Name (ARN) of the image recipe (.../image-recipe/NAME/VERSION).")
             .detailColumn("type", VARCHAR, detail(ImageRecipe::typeAsString),
@@ -73,9 +68,13 @@ public final class ImageRecipeTable {
             .detailColumn("ami_tags", TAGS, detail(ImageRecipe::amiTags),
                     "Tags that are applied to the AMI that Image Builder creates during the Build phase "
                             + "(one GetImageRecipe call per row).")
-            .partitionColumn("region", Partition::region, "The AWS region of the image recipe.")
+            .region()
             .detailColumn("image_recipe", JSON, detail(r -> r),
                     "The whole image recipe as GetImageRecipe returns it, as in Datadog DDSQL (JSON; one call per row).")
+            .callColumn("resource_policy", JSON, "GetImageRecipePolicy",
+                    arn -> c -> c.getImageRecipePolicy(r -> r.imageRecipeArn(arn)).policy(),
+                    "The resource policy that shares the image recipe with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetImageRecipePolicy call per row).")
 
             .apiFilter("name", "name")
             .apiFilter("parent_image", "parentImage")

@@ -6,12 +6,11 @@ import static io.github.imagebuildersql.core.table.ColumnType.TIMESTAMP;
 import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 
 import io.github.imagebuildersql.core.aws.PartitionApi;
-import io.github.imagebuildersql.core.partition.Partition;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.imagebuilder.model.ImageScanFinding;
 import software.amazon.awssdk.services.imagebuilder.model.ImageScanFindingsFilter;
 import software.amazon.awssdk.services.imagebuilder.model.ListImageScanFindingsResponse;
@@ -25,23 +24,19 @@ import software.amazon.awssdk.services.imagebuilder.model.ListImageScanFindingsR
 public final class ImageScanFindingTable {
     private ImageScanFindingTable() {}
 
-    /** The API's filters, most selective first; ARN filters with the resource their ARNs name. */
+    /** The API's filters, most selective first. */
     private static final List<String> FILTERS = List.of("imageBuildVersionArn", "imagePipelineArn", "vulnerabilityId",
             "severity");
-    private static final Map<String, Pattern> ARN_FILTERS = Map.of(
-            "imageBuildVersionArn", ImageTable.DEFINITION.keyResource(),
-            "imagePipelineArn", ImagePipelineTable.DEFINITION.keyResource());
 
     public static final TableDefinition<ImageScanFinding> DEFINITION = TableDefinition.<ImageScanFinding>table(
-                    "imagebuilder_image_scan_finding")
+                    "imagebuilder_image_scan_finding", "finding")
             .description("EC2 Image Builder image scan findings: one row per vulnerability Amazon Inspector found in a "
                     + "scanned image.")
+            .calls("ListImageScanFindings")
             .listedBy(ImageScanFindingTable::list)
 
-            .column("_key", VARCHAR, f -> f.imageBuildVersionArn() + "#" + vulnerabilityId(f),
-                    "Unique key of the row: the image build version's ARN, '#', and the vulnerability ID.")
-            .column("account_id", VARCHAR, ImageScanFinding::awsAccountId,
-                    "The AWS account ID that's associated with the finding.")
+            .key(f -> f.imageBuildVersionArn() + "#" + vulnerabilityId(f),
+                    "the image build version's ARN, '#', and the vulnerability ID")
             .column("image_build_version_arn", VARCHAR, ImageScanFinding::imageBuildVersionArn,
                     "The Amazon Resource Name (ARN) of the image build version that's associated with the finding.")
             .column("image_pipeline_arn", VARCHAR, ImageScanFinding::imagePipelineArn,
@@ -65,12 +60,12 @@ public final class ImageScanFindingTable {
                     "The details of a package vulnerability finding: vulnerable packages, CVSS, sources (JSON).")
             .column("fix_available", VARCHAR, ImageScanFinding::fixAvailable,
                     "Whether a fix is available for any of the packages in the finding through a version update.")
-            .partitionColumn("region", Partition::region, "The AWS region of the scanned image.")
+            .region()
             .column("vulnerability_id", VARCHAR, ImageScanFindingTable::vulnerabilityId,
                     "The identifier of the vulnerability, such as a CVE ID (from package_vulnerability_details).")
 
-            .apiFilter("image_build_version_arn", "imageBuildVersionArn")
-            .apiFilter("image_pipeline_arn", "imagePipelineArn")
+            .apiFilter("image_build_version_arn", "imageBuildVersionArn", ResourceType.IMAGE)
+            .apiFilter("image_pipeline_arn", "imagePipelineArn", ResourceType.IMAGE_PIPELINE)
             .apiFilter("vulnerability_id", "vulnerabilityId")
             .apiFilter("severity", "severity")
             .build();
@@ -79,22 +74,12 @@ public final class ImageScanFindingTable {
         return f.packageVulnerabilityDetails() == null ? null : f.packageVulnerabilityDetails().vulnerabilityId();
     }
 
-    /**
-     * ARN filter values that name another partition's resources cannot match here; when none is left, no
-     * call is made.
-     */
+    /** The pushed-down constraint with the fewest values is sent, one listing per value. */
     private static void list(PartitionApi api, ListOptions options, Consumer<List<ImageScanFinding>> sink) {
         Optional<Map.Entry<String, List<String>>> chosen = Optional.empty();
         for (String name : FILTERS) {
-            Optional<List<String>> values = ARN_FILTERS.containsKey(name)
-                    ? options.arnsIn(name, api.partition(), ARN_FILTERS.get(name)) : options.values(name);
-            if (values.isEmpty()) {
-                continue;
-            }
-            if (values.get().isEmpty()) {
-                return;
-            }
-            if (chosen.isEmpty() || values.get().size() < chosen.get().getValue().size()) {
+            Optional<List<String>> values = options.values(name);
+            if (values.isPresent() && (chosen.isEmpty() || values.get().size() < chosen.get().getValue().size())) {
                 chosen = Optional.of(Map.entry(name, values.get()));
             }
         }

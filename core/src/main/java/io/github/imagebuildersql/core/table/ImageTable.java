@@ -9,13 +9,14 @@ import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
 import io.github.imagebuildersql.core.aws.PartitionApi;
-import io.github.imagebuildersql.core.partition.Partition;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.imagebuilder.model.Image;
 import software.amazon.awssdk.services.imagebuilder.model.ImageSummary;
+import software.amazon.awssdk.services.imagebuilder.model.ImageVersion;
 import software.amazon.awssdk.services.imagebuilder.model.ListImageBuildVersionsResponse;
 import software.amazon.awssdk.services.imagebuilder.model.ListImagePipelineImagesResponse;
 import software.amazon.awssdk.services.imagebuilder.model.ListImagesResponse;
@@ -35,16 +36,29 @@ public final class ImageTable {
     private static final Set<String> IMAGE_FILTERS = Set.of("name", "osVersion", "platform", "type", "version");
     private static final Set<String> PIPELINE_IMAGE_FILTERS = Set.of("name", "version");
 
-    public static final TableDefinition<Listed<ImageSummary, Image>> DEFINITION = TableDefinition
-            .<Listed<ImageSummary, Image>>table("imagebuilder_image")
-            .description("EC2 Image Builder images: one row per image build version owned by a scanned account.")
-            .listedBy(ImageTable::list)
-            .fetchedBy("image/[a-z0-9-_]+/[0-9]+\\.[0-9]+\\.[0-9]+/[0-9]+", (api, arn) -> api.getOrEmpty("GetImage",
-                    c -> c.getImage(r -> r.imageBuildVersionArn(arn)).image())
-                    .filter(i -> arn.equals(i.arn())).map(Listed::of), "arn", "_key")
+    private static final Get<Image> GET = new Get<>("GetImage",
+            arn -> c -> c.getImage(r -> r.imageBuildVersionArn(arn)).image(), Image::arn);
+    private static final BuildVersions<ImageVersion, ImageSummary, Image> BUILDS = new BuildVersions<>(
+            new Paged<>("ListImages", (options, under, token) -> c -> c.listImages(r -> r.owner(Ownership.SELF)
+                    .includeDeprecated(true).filters(options.filtersOrNull(IMAGE_FILTERS)).nextToken(token)),
+                    ListImagesResponse::imageVersionList, ListImagesResponse::nextToken), ImageVersion::arn,
+            new Paged<>("ListImageBuildVersions", (options, version, token) -> c -> c.listImageBuildVersions(
+                    r -> r.imageVersionArn(version).filters(options.filtersOrNull(IMAGE_FILTERS)).nextToken(token)),
+                    ListImageBuildVersionsResponse::imageSummaryList, ListImageBuildVersionsResponse::nextToken),
+            ImageSummary::arn, GET);
+    private static final Paged<ListImagePipelineImagesResponse, ImageSummary> PIPELINE_IMAGES = new Paged<>(
+            "ListImagePipelineImages", (options, pipeline, token) -> c -> c.listImagePipelineImages(r -> r
+                    .imagePipelineArn(pipeline).filters(options.filtersOrNull(PIPELINE_IMAGE_FILTERS)).nextToken(token)),
+            ListImagePipelineImagesResponse::imageSummaryList, ListImagePipelineImagesResponse::nextToken);
 
-            .column("_key", VARCHAR, either(ImageSummary::arn, Image::arn), "Unique key of the row: the image build version's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the image.")
+    public static final TableDefinition<Listed<ImageSummary, Image>> DEFINITION = TableDefinition
+            .<Listed<ImageSummary, Image>>table("imagebuilder_image", "image build version")
+            .description("EC2 Image Builder images: one row per image build version owned by a scanned account.")
+            .calls("ListImages", "ListImageBuildVersions", "ListImagePipelineImages", "GetImage", "GetImagePolicy")
+            .listedBy(ImageTable::list)
+            .fetchedBy(ResourceType.IMAGE, GET.lookup(), "arn", "_key")
+
+            .key(either(ImageSummary::arn, Image::arn))
             .column("arn", VARCHAR, either(ImageSummary::arn, Image::arn),
                     "The Amazon Resource Name (ARN) of the image build version (.../image/NAME/VERSION/BUILD).")
             .column("type", VARCHAR, either(ImageSummary::typeAsString, Image::typeAsString),
@@ -106,7 +120,7 @@ public final class ImageTable {
             .column("logging_configuration", JSON,
                     either(ImageSummary::loggingConfiguration, Image::loggingConfiguration),
                     "The logging configuration that's defined for the image (JSON).")
-            .partitionColumn("region", Partition::region, "The AWS region of the image.")
+            .region()
             .detailColumn("image_recipe_arn", VARCHAR, detail(i -> i.imageRecipe() == null ? null : i.imageRecipe().arn()),
                     "The ARN of the image recipe that built the image, for joins (one GetImage call per row).")
             .detailColumn("container_recipe_arn", VARCHAR,
@@ -118,56 +132,44 @@ public final class ImageTable {
             .detailColumn("distribution_configuration_arn", VARCHAR,
                     detail(i -> i.distributionConfiguration() == null ? null : i.distributionConfiguration().arn()),
                     "The ARN of the distribution configuration of the image, for joins (one GetImage call per row).")
+            .callColumn("resource_policy", JSON, "GetImagePolicy",
+                    arn -> c -> c.getImagePolicy(r -> r.imageArn(arn)).policy(),
+                    "The resource policy that shares the image with other accounts or organizations (JSON); "
+                            + "NULL when it has none (one GetImagePolicy call per row).")
 
             .apiFilter("name", "name")
             .apiFilter("os_version", "osVersion")
             .apiFilter("platform", "platform")
             .apiFilter("type", "type")
             .apiFilter("version", "version")
-            .listingFilter("source_pipeline_arn", PIPELINE_FILTER,
-                    "ListImagePipelineImages for those pipelines, no ListImages (no GetImage unless other detail columns are read)")
+            .parentFilter("source_pipeline_arn", PIPELINE_FILTER,
+                    "ListImagePipelineImages for those pipelines, no ListImages (no GetImage unless other detail columns are read)",
+                    ResourceType.IMAGE_PIPELINE)
             .build();
 
+    /** The listing filter naming image build versions, the parents of packages and workflow runs. */
+    static final String BUILD_FILTER = "imageBuildVersionArn";
+
+    /** The listing of what belongs to image build versions: the query's ({@link #BUILD_FILTER}), or every one's. */
+    static <P, I> Children<P, I> children(Paged<P, I> perBuild) {
+        return new Children<>(BUILD_FILTER, ResourceType.IMAGE::names, ImageTable::buildArns, perBuild);
+    }
+
+    /** The ARN of every image build version of the partition. */
+    private static void buildArns(PartitionApi api, ListOptions unused, Consumer<List<String>> sink) {
+        BUILDS.list(api, ListOptions.ALL, page -> sink.accept(page.stream().map(row -> row.summary().arn()).toList()));
+    }
+
     private static void list(PartitionApi api, ListOptions options, Consumer<List<Listed<ImageSummary, Image>>> sink) {
-        Optional<List<String>> pipelines = options.arnsIn(PIPELINE_FILTER, api.partition(),
-                ImagePipelineTable.DEFINITION.keyResource());
-        if (pipelines.isPresent()) {
-            boolean detail = options.detailBeyond(Set.of("source_pipeline_arn"));
-            for (String pipeline : pipelines.get()) {
-                listImagesOf(api, pipeline, options, detail, sink);
-            }
+        Optional<List<String>> pipelines = options.values(PIPELINE_FILTER);
+        if (pipelines.isEmpty()) {
+            BUILDS.list(api, options, sink);
             return;
         }
-        api.pages("ListImages",
-                token -> c -> c.listImages(r -> r.owner(Ownership.SELF).includeDeprecated(true)
-                        .filters(options.filtersOrNull(IMAGE_FILTERS)).nextToken(token)),
-                ListImagesResponse::imageVersionList, ListImagesResponse::nextToken,
-                versions -> versions.forEach(version -> api.pages("ListImageBuildVersions",
-                        token -> c -> c.listImageBuildVersions(r -> r.imageVersionArn(version.arn())
-                                .filters(options.filtersOrNull(IMAGE_FILTERS)).nextToken(token)),
-                        ListImageBuildVersionsResponse::imageSummaryList, ListImageBuildVersionsResponse::nextToken,
-                        builds -> sink.accept(withDetail(api, builds, options.detail(), null)))));
-    }
-
-    /** A pipeline that no longer exists has no images. */
-    private static void listImagesOf(PartitionApi api, String pipeline, ListOptions options, boolean detail,
-            Consumer<List<Listed<ImageSummary, Image>>> sink) {
-        try {
-            api.pages("ListImagePipelineImages",
-                    token -> c -> c.listImagePipelineImages(r -> r.imagePipelineArn(pipeline)
-                            .filters(options.filtersOrNull(PIPELINE_IMAGE_FILTERS)).nextToken(token)),
-                    ListImagePipelineImagesResponse::imageSummaryList, ListImagePipelineImagesResponse::nextToken,
-                    images -> sink.accept(withDetail(api, images, detail, pipeline)));
-        } catch (PartitionApi.ApiCallException e) {
-            if (!e.notFound()) {
-                throw e;
-            }
+        boolean detail = options.detailBeyond(Set.of("source_pipeline_arn"));
+        for (String pipeline : pipelines.get()) {
+            Paged.ifFound(() -> PIPELINE_IMAGES.list(api, options, pipeline, images -> sink.accept(GET.page(api, images,
+                    ImageSummary::arn, detail, pipeline))));
         }
-    }
-
-    private static List<Listed<ImageSummary, Image>> withDetail(PartitionApi api, List<ImageSummary> builds,
-            boolean detail, String pipeline) {
-        return Listed.page(api, builds, detail, pipeline, "GetImage",
-                s -> c -> c.getImage(r -> r.imageBuildVersionArn(s.arn())).image());
     }
 }

@@ -8,9 +8,7 @@ import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
-import io.github.imagebuildersql.core.partition.Partition;
-import java.util.function.Function;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import software.amazon.awssdk.services.imagebuilder.model.InfrastructureConfiguration;
 import software.amazon.awssdk.services.imagebuilder.model.InfrastructureConfigurationSummary;
 import software.amazon.awssdk.services.imagebuilder.model.ListInfrastructureConfigurationsResponse;
@@ -23,29 +21,25 @@ import software.amazon.awssdk.services.imagebuilder.model.ListInfrastructureConf
 public final class InfrastructureConfigurationTable {
     private InfrastructureConfigurationTable() {}
 
-    private static final Function<String, Function<ImagebuilderClient, InfrastructureConfiguration>> GET =
+    private static final Get<InfrastructureConfiguration> GET = new Get<>("GetInfrastructureConfiguration",
             arn -> c -> c.getInfrastructureConfiguration(r -> r.infrastructureConfigurationArn(arn))
-                    .infrastructureConfiguration();
+                    .infrastructureConfiguration(), InfrastructureConfiguration::arn);
 
     public static final TableDefinition<Listed<InfrastructureConfigurationSummary, InfrastructureConfiguration>>
             DEFINITION = TableDefinition
-            .<Listed<InfrastructureConfigurationSummary, InfrastructureConfiguration>>table(
-                    "imagebuilder_infrastructure_configuration")
+            .<Listed<InfrastructureConfigurationSummary, InfrastructureConfiguration>>table("imagebuilder_infrastructure_configuration", "infrastructure configuration")
             .description("EC2 Image Builder infrastructure configurations: the instances that build and test images, "
                     + "one row per configuration.")
+            .calls("ListInfrastructureConfigurations", "GetInfrastructureConfiguration")
             .listedBy((api, options, sink) -> api.pages("ListInfrastructureConfigurations",
                     token -> c -> c.listInfrastructureConfigurations(r -> r.filters(options.filtersOrNull())
                             .nextToken(token)),
                     ListInfrastructureConfigurationsResponse::infrastructureConfigurationSummaryList,
                     ListInfrastructureConfigurationsResponse::nextToken,
-                    configs -> sink.accept(Listed.page(api, configs, options.detail(), null,
-                            "GetInfrastructureConfiguration", s -> GET.apply(s.arn())))))
-            .fetchedBy("infrastructure-configuration/[a-z0-9-_]+", (api, arn) -> api.getOrEmpty(
-                    "GetInfrastructureConfiguration", GET.apply(arn)).map(Listed::of), "arn", "_key")
+                    configs -> sink.accept(GET.page(api, configs, InfrastructureConfigurationSummary::arn, options.detail(), null))))
+            .fetchedBy(ResourceType.INFRASTRUCTURE_CONFIGURATION, GET.lookup(), "arn", "_key")
 
-            .column("_key", VARCHAR, either(InfrastructureConfigurationSummary::arn, InfrastructureConfiguration::arn),
-                    "Unique key of the row: the configuration's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the configuration.")
+            .key(either(InfrastructureConfigurationSummary::arn, InfrastructureConfiguration::arn))
             .column("arn", VARCHAR, either(InfrastructureConfigurationSummary::arn, InfrastructureConfiguration::arn),
                     "The Amazon Resource Name (ARN) of the infrastructure configuration.")
             .column("name", VARCHAR, either(InfrastructureConfigurationSummary::name, InfrastructureConfiguration::name),
@@ -89,7 +83,7 @@ public final class InfrastructureConfigurationTable {
             .column("placement", JSON,
                     either(InfrastructureConfigurationSummary::placement, InfrastructureConfiguration::placement),
                     "Where the build instances run: availability zone, tenancy, host (JSON).")
-            .partitionColumn("region", Partition::region, "The AWS region of the configuration.")
+            .region()
             .detailColumn("infrastructure_configuration", JSON, detail(c -> c),
                     "The whole configuration as GetInfrastructureConfiguration returns it, as in Datadog DDSQL "
                             + "(JSON; one call per row).")

@@ -7,9 +7,10 @@ import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 import static io.github.imagebuildersql.core.table.Listed.detail;
 import static io.github.imagebuildersql.core.table.Listed.either;
 
-import io.github.imagebuildersql.core.partition.Partition;
-import java.util.function.Function;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
+import io.github.imagebuildersql.core.aws.PartitionApi;
+import io.github.imagebuildersql.core.aws.ResourceType;
+import java.util.List;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.imagebuilder.model.LifecyclePolicy;
 import software.amazon.awssdk.services.imagebuilder.model.LifecyclePolicySummary;
 import software.amazon.awssdk.services.imagebuilder.model.ListLifecyclePoliciesResponse;
@@ -21,23 +22,20 @@ import software.amazon.awssdk.services.imagebuilder.model.ListLifecyclePoliciesR
 public final class LifecyclePolicyTable {
     private LifecyclePolicyTable() {}
 
-    private static final Function<String, Function<ImagebuilderClient, LifecyclePolicy>> GET =
-            arn -> c -> c.getLifecyclePolicy(r -> r.lifecyclePolicyArn(arn)).lifecyclePolicy();
+    private static final Get<LifecyclePolicy> GET = new Get<>("GetLifecyclePolicy",
+            arn -> c -> c.getLifecyclePolicy(r -> r.lifecyclePolicyArn(arn)).lifecyclePolicy(), LifecyclePolicy::arn);
 
     public static final TableDefinition<Listed<LifecyclePolicySummary, LifecyclePolicy>> DEFINITION = TableDefinition
-            .<Listed<LifecyclePolicySummary, LifecyclePolicy>>table("imagebuilder_lifecycle_policy")
+            .<Listed<LifecyclePolicySummary, LifecyclePolicy>>table("imagebuilder_lifecycle_policy", "lifecycle policy")
             .description("EC2 Image Builder lifecycle policies: one row per policy, in every scanned account and region.")
+            .calls("ListLifecyclePolicies", "GetLifecyclePolicy")
             .listedBy((api, options, sink) -> api.pages("ListLifecyclePolicies",
                     token -> c -> c.listLifecyclePolicies(r -> r.filters(options.filtersOrNull()).nextToken(token)),
                     ListLifecyclePoliciesResponse::lifecyclePolicySummaryList, ListLifecyclePoliciesResponse::nextToken,
-                    policies -> sink.accept(Listed.page(api, policies, options.detail(), null, "GetLifecyclePolicy",
-                            s -> GET.apply(s.arn())))))
-            .fetchedBy("lifecycle-policy/[a-z0-9-_]+", (api, arn) -> api.getOrEmpty("GetLifecyclePolicy",
-                    GET.apply(arn)).map(Listed::of), "arn", "_key")
+                    policies -> sink.accept(GET.page(api, policies, LifecyclePolicySummary::arn, options.detail(), null))))
+            .fetchedBy(ResourceType.LIFECYCLE_POLICY, GET.lookup(), "arn", "_key")
 
-            .column("_key", VARCHAR, either(LifecyclePolicySummary::arn, LifecyclePolicy::arn),
-                    "Unique key of the row: the policy's ARN.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the policy.")
+            .key(either(LifecyclePolicySummary::arn, LifecyclePolicy::arn))
             .column("arn", VARCHAR, either(LifecyclePolicySummary::arn, LifecyclePolicy::arn),
                     "The Amazon Resource Name (ARN) of the lifecycle policy.")
             .column("name", VARCHAR, either(LifecyclePolicySummary::name, LifecyclePolicy::name),
@@ -63,9 +61,15 @@ public final class LifecyclePolicyTable {
             .column("date_last_run", TIMESTAMP, either(LifecyclePolicySummary::dateLastRun, LifecyclePolicy::dateLastRun),
                     "When Image Builder last ran the lifecycle policy (UTC).")
             .column("tags", TAGS, either(LifecyclePolicySummary::tags, LifecyclePolicy::tags), "The tags of the lifecycle policy.")
-            .partitionColumn("region", Partition::region, "The AWS region of the policy.")
+            .region()
 
             .apiFilter("name", "name")
             .apiFilter("status", "status")
             .build();
+
+    /** The ARN of every lifecycle policy of the partition: the parents of their runs. */
+    static void policyArns(PartitionApi api, ListOptions unused, Consumer<List<String>> sink) {
+        DEFINITION.lister().list(api, ListOptions.ALL, page -> sink.accept(page.stream()
+                .map(p -> p.summary().arn()).toList()));
+    }
 }

@@ -1,16 +1,13 @@
 package io.github.imagebuildersql.core.table;
 
-import io.github.imagebuildersql.core.aws.PartitionApi;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Function;
-import software.amazon.awssdk.services.imagebuilder.ImagebuilderClient;
 
 /**
  * One row's API objects: the summary a List call returned, and the full object its Get call returns
- * when the query needs a member only that has. A key lookup has only the Get answer, which says
- * everything. {@code via} is the ARN the listing went through when that fixes a member the summary
- * lacks (the pipeline whose images ListImagePipelineImages listed), else null.
+ * when the query needs a member only that has ({@link Get#page}). A key lookup has only the Get answer, which
+ * says everything. {@code via} is the ARN the listing went through when that fixes a member the summary
+ * lacks (the pipeline whose images ListImagePipelineImages listed), else null. The one way a table combines a
+ * summary with its detail.
  *
  * @param <S> the List call's summary shape
  * @param <D> the Get call's shape
@@ -29,16 +26,5 @@ public record Listed<S, D>(S summary, D detail, String via) {
     /** A member only the Get call returns: null when the row was listed without it. */
     public static <S, D> Function<Listed<S, D>, Object> detail(Function<D, ?> fromDetail) {
         return row -> row.detail == null ? null : fromDetail.apply(row.detail);
-    }
-
-    /** The page's rows; with one Get call per summary (scheduled by {@link PartitionApi#detailCalls}) if asked. */
-    public static <S, D> List<Listed<S, D>> page(PartitionApi api, List<S> summaries, boolean detail, String via,
-            String operation, Function<S, Function<ImagebuilderClient, D>> get) {
-        List<D> details = detail ? api.detailCalls(operation, summaries, get) : null;
-        List<Listed<S, D>> rows = new ArrayList<>(summaries.size());
-        for (int i = 0; i < summaries.size(); i++) {
-            rows.add(new Listed<>(summaries.get(i), details == null ? null : details.get(i), via));
-        }
-        return rows;
     }
 }

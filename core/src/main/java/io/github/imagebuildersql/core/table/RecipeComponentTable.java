@@ -5,11 +5,10 @@ import static io.github.imagebuildersql.core.table.ColumnType.JSON;
 import static io.github.imagebuildersql.core.table.ColumnType.VARCHAR;
 
 import io.github.imagebuildersql.core.aws.PartitionApi;
-import io.github.imagebuildersql.core.partition.Partition;
+import io.github.imagebuildersql.core.aws.ResourceType;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.imagebuilder.model.ContainerRecipe;
 import software.amazon.awssdk.services.imagebuilder.model.ContainerRecipeSummary;
 import software.amazon.awssdk.services.imagebuilder.model.ImageRecipe;
@@ -30,20 +29,16 @@ public final class RecipeComponentTable {
     private static final String CONTAINER = "CONTAINER";
     private static final String RECIPE_FILTER = "recipeArn";
     private static final String TYPE_FILTER = "recipeType";
-    private static final Pattern IMAGE_RECIPE = Pattern.compile(ImageRecipeTable.RESOURCE);
-    private static final Pattern CONTAINER_RECIPE = Pattern.compile(ContainerRecipeTable.RESOURCE);
-    private static final Pattern ANY_RECIPE = Pattern.compile(ImageRecipeTable.RESOURCE + "|" + ContainerRecipeTable.RESOURCE);
 
     public static final TableDefinition<RecipeComponent> DEFINITION = TableDefinition.<RecipeComponent>table(
-                    "imagebuilder_image_recipe_component")
+                    "imagebuilder_image_recipe_component", "recipe")
             .description("The components of EC2 Image Builder image and container recipes: one row per component of "
                     + "each recipe owned by a scanned account, in the recipe's order.")
+            .calls("ListImageRecipes", "GetImageRecipe", "ListContainerRecipes", "GetContainerRecipe")
             .listedBy(RecipeComponentTable::list)
 
-            .column("_key", VARCHAR, rc -> rc.recipeArn() + "#" + rc.position(),
-                    "Unique key of the row: the recipe's ARN, '#', and the component's position.")
-            .partitionColumn("account_id", Partition::account, "The AWS account that owns the recipe.")
-            .partitionColumn("region", Partition::region, "The AWS region of the recipe.")
+            .key(rc -> rc.recipeArn() + "#" + rc.position(), "the recipe's ARN, '#', and the component's position")
+            .region()
             .column("recipe_arn", VARCHAR, RecipeComponent::recipeArn,
                     "The Amazon Resource Name (ARN) of the image or container recipe.")
             .column("recipe_type", VARCHAR, RecipeComponent::recipeType,
@@ -57,22 +52,21 @@ public final class RecipeComponentTable {
             .column("parameters", JSON, rc -> rc.component().parameters(),
                     "The parameter settings the recipe gives the component (JSON; NULL when it gives none).")
 
-            .listingFilter("recipe_arn", RECIPE_FILTER,
-                    "one GetImageRecipe or GetContainerRecipe per ARN, no listing")
+            .parentFilter("recipe_arn", RECIPE_FILTER, "one GetImageRecipe or GetContainerRecipe per ARN, no listing",
+                    ResourceType.IMAGE_RECIPE, ResourceType.CONTAINER_RECIPE)
             .listingFilter("recipe_type", TYPE_FILTER, "lists only that kind of recipe")
             .build();
 
     private static void list(PartitionApi api, ListOptions options, Consumer<List<RecipeComponent>> sink) {
         List<String> types = options.values(TYPE_FILTER).orElse(List.of(IMAGE, CONTAINER));
-        Optional<List<String>> arns = options.arnsIn(RECIPE_FILTER, api.partition(), ANY_RECIPE);
+        Optional<List<String>> arns = options.values(RECIPE_FILTER);
         if (arns.isPresent()) {
             for (String arn : arns.get()) {
-                String resource = arn.substring(arn.lastIndexOf(':') + 1);
-                if (IMAGE_RECIPE.matcher(resource).matches() && types.contains(IMAGE)) {
-                    api.getOrEmpty("GetImageRecipe", ImageRecipeTable.GET.apply(arn))
+                if (ResourceType.IMAGE_RECIPE.names(arn) && types.contains(IMAGE)) {
+                    api.getOrEmpty("GetImageRecipe", ImageRecipeTable.GET.call().apply(arn))
                             .ifPresent(r -> sink.accept(RecipeComponent.of(r.arn(), IMAGE, r.components())));
-                } else if (CONTAINER_RECIPE.matcher(resource).matches() && types.contains(CONTAINER)) {
-                    api.getOrEmpty("GetContainerRecipe", ContainerRecipeTable.GET.apply(arn))
+                } else if (ResourceType.CONTAINER_RECIPE.names(arn) && types.contains(CONTAINER)) {
+                    api.getOrEmpty("GetContainerRecipe", ContainerRecipeTable.GET.call().apply(arn))
                             .ifPresent(r -> sink.accept(RecipeComponent.of(r.arn(), CONTAINER, r.components())));
                 }
             }
@@ -82,7 +76,7 @@ public final class RecipeComponentTable {
             api.pages("ListImageRecipes", token -> c -> c.listImageRecipes(r -> r.owner(Ownership.SELF).nextToken(token)),
                     ListImageRecipesResponse::imageRecipeSummaryList, ListImageRecipesResponse::nextToken,
                     page -> sink.accept(api.detailCalls("GetImageRecipe", page,
-                                    (ImageRecipeSummary s) -> ImageRecipeTable.GET.apply(s.arn())).stream()
+                                    (ImageRecipeSummary s) -> ImageRecipeTable.GET.call().apply(s.arn())).stream()
                             .flatMap((ImageRecipe r) -> RecipeComponent.of(r.arn(), IMAGE, r.components()).stream())
                             .toList()));
         }
@@ -91,7 +85,7 @@ public final class RecipeComponentTable {
                     token -> c -> c.listContainerRecipes(r -> r.owner(Ownership.SELF).nextToken(token)),
                     ListContainerRecipesResponse::containerRecipeSummaryList, ListContainerRecipesResponse::nextToken,
                     page -> sink.accept(api.detailCalls("GetContainerRecipe", page,
-                                    (ContainerRecipeSummary s) -> ContainerRecipeTable.GET.apply(s.arn())).stream()
+                                    (ContainerRecipeSummary s) -> ContainerRecipeTable.GET.call().apply(s.arn())).stream()
                             .flatMap((ContainerRecipe r) -> RecipeComponent.of(r.arn(), CONTAINER, r.components()).stream())
                             .toList()));
         }

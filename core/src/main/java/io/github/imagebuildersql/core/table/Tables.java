@@ -2,6 +2,7 @@ package io.github.imagebuildersql.core.table;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,15 @@ public final class Tables {
         defined.put("imagebuilder_distribution_configuration", () -> DistributionConfigurationTable.DEFINITION);
         defined.put("imagebuilder_lifecycle_policy", () -> LifecyclePolicyTable.DEFINITION);
         defined.put("imagebuilder_image_scan_finding", () -> ImageScanFindingTable.DEFINITION);
+        defined.put("imagebuilder_public_image", () -> PublicImageTable.DEFINITION);
+        defined.put("imagebuilder_public_component", () -> PublicComponentTable.DEFINITION);
+        defined.put("imagebuilder_public_image_recipe", () -> PublicImageRecipeTable.DEFINITION);
+        defined.put("imagebuilder_image_package", () -> ImagePackageTable.DEFINITION);
+        defined.put("imagebuilder_workflow_execution", () -> WorkflowExecutionTable.DEFINITION);
+        defined.put("imagebuilder_workflow_step_execution", () -> WorkflowStepExecutionTable.DEFINITION);
+        defined.put("imagebuilder_waiting_workflow_step", () -> WaitingWorkflowStepTable.DEFINITION);
+        defined.put("imagebuilder_lifecycle_execution", () -> LifecycleExecutionTable.DEFINITION);
+        defined.put("imagebuilder_lifecycle_execution_resource", () -> LifecycleExecutionResourceTable.DEFINITION);
         DEFINITIONS = Collections.unmodifiableMap(defined);
     }
 
@@ -41,6 +51,16 @@ public final class Tables {
     /** Every table's definition (which builds them all). */
     public static List<TableDefinition<?>> all() {
         return DEFINITIONS.keySet().stream().<TableDefinition<?>>map(Tables::definition).toList();
+    }
+
+    /**
+     * Every Image Builder operation the tables call, table by table in the order each declares them: what the
+     * IAM policy grants, and all reads.
+     */
+    public static Set<String> operations() {
+        Set<String> all = new LinkedHashSet<>();
+        all().forEach(t -> all.addAll(t.operations()));
+        return Collections.unmodifiableSet(all);
     }
 
     /** The definition of the table with this name, or null when there is none. */

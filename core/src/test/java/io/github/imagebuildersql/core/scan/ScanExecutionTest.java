@@ -96,9 +96,11 @@ class ScanExecutionTest {
 
     private static TableDefinition<ImagePipeline> pipelines(TableDefinition.Lister<ImagePipeline> lister,
             Function<ImagePipeline, Object> name) {
-        return TableDefinition.<ImagePipeline>table("test_pipelines").listedBy(lister)
-                .column("_key", VARCHAR, ImagePipeline::arn, "The pipeline's ARN.")
+        return TableDefinition.<ImagePipeline>table("test_pipelines", "pipeline").calls("ListImagePipelines")
+                .listedBy(lister)
+                .key(ImagePipeline::arn)
                 .column("name", VARCHAR, name, "The pipeline's name.")
+                .region()
                 .build();
     }
 }

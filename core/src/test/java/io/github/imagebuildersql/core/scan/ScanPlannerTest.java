@@ -9,8 +9,13 @@ import io.github.imagebuildersql.core.partition.AccountDirectory;
 import io.github.imagebuildersql.core.partition.Partition;
 import io.github.imagebuildersql.core.partition.Scope;
 import io.github.imagebuildersql.core.table.ApiFilter;
+import io.github.imagebuildersql.core.table.ImagePackageTable;
 import io.github.imagebuildersql.core.table.ImagePipelineTable;
+import io.github.imagebuildersql.core.table.ImageScanFindingTable;
+import io.github.imagebuildersql.core.table.ImageTable;
+import io.github.imagebuildersql.core.table.PublicImageTable;
 import io.github.imagebuildersql.core.table.TableDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +69,56 @@ class ScanPlannerTest {
         String otherTable = "arn:aws:imagebuilder:eu-west-1:" + B + ":workflow/build/w/1.0.0/1";
         ScanPlan plan = ScanPlanner.plan(PIPELINES, request(Map.of("arn", Set.of(arn, outside, otherTable))), SCOPE);
         assertEquals(List.of(Split.lookup(new Partition(B, "eu-west-1"), arn)), plan.splits());
+    }
+
+    @Test
+    void aFilterOfArnsListsOnlyThePartitionsItsArnsNameEachWithItsOwn() {
+        String inB = "arn:aws:imagebuilder:eu-west-1:" + B + ":image-pipeline/p";
+        String alsoInB = "arn:aws:imagebuilder:eu-west-1:" + B + ":image-pipeline/q";
+        String inA = "arn:aws:imagebuilder:us-east-1:" + A + ":image-pipeline/p";
+        String notAPipeline = "arn:aws:imagebuilder:us-east-1:" + B + ":image-recipe/r/1.0.0";
+        ScanPlan plan = ScanPlanner.plan(ImageTable.DEFINITION, ScanRequest.of(List.of("arn"))
+                .where(Map.of("source_pipeline_arn", Set.of(inB, alsoInB, inA, notAPipeline))), SCOPE);
+        assertEquals(List.of(new Partition(A, "us-east-1"), new Partition(B, "eu-west-1")),
+                plan.splits().stream().map(Split::partition).toList());
+        assertEquals(List.of(new ApiFilter("sourcePipelineArn", List.of(inA))), plan.splits().get(0).filters());
+        assertEquals(Set.of(inB, alsoInB), Set.copyOf(plan.splits().get(1).filters().get(0).values()));
+    }
+
+    @Test
+    void aFilterOfArnsNamingNothingInScopePlansNothing() {
+        String outside = "arn:aws:imagebuilder:us-east-1:333333333333:image/i/1.0.0/1";
+        String otherPartition = "arn:aws-cn:imagebuilder:us-east-1:" + A + ":image/i/1.0.0/1";
+        ScanPlan plan = ScanPlanner.plan(ImageScanFindingTable.DEFINITION, ScanRequest.of(List.of("title"))
+                .where(Map.of("image_build_version_arn", Set.of(outside, otherPartition))), SCOPE);
+        assertEquals(0, plan.tasks());
+    }
+
+    @Test
+    void amazonsTablesAreOneListingPerRegionThroughTheFirstAccount() {
+        ScanPlan plan = ScanPlanner.plan(PublicImageTable.DEFINITION, ScanRequest.of(List.of("arn")), SCOPE);
+        assertEquals(List.of(Split.listing(new Partition(A, "us-east-1"), List.of()),
+                Split.listing(new Partition(A, "eu-west-1"), List.of())), plan.splits());
+        ScanPlan one = ScanPlanner.plan(PublicImageTable.DEFINITION, ScanRequest.of(List.of("arn"))
+                .where(Map.of("region", Set.of("eu-west-1"))), SCOPE);
+        assertEquals(List.of(new Partition(A, "eu-west-1")), one.splits().stream().map(Split::partition).toList());
+    }
+
+    @Test
+    void aHundredParentsAreNamedToTheListerButNotAHundredAndOne() {
+        List<String> images = new ArrayList<>();
+        for (int i = 0; i < ScanPlanner.MAX_KEY_LOOKUPS + 1; i++) {
+            images.add("arn:aws:imagebuilder:us-east-1:" + A + ":image/i/1.0." + i + "/1");
+        }
+        ScanPlan hundred = ScanPlanner.plan(ImagePackageTable.DEFINITION, ScanRequest.of(List.of("package_name"))
+                .where(Map.of("image_build_version_arn", Set.copyOf(images.subList(0, ScanPlanner.MAX_KEY_LOOKUPS)))),
+                SCOPE);
+        assertEquals(List.of(new Partition(A, "us-east-1")), hundred.splits().stream().map(Split::partition).toList());
+        assertEquals(ScanPlanner.MAX_KEY_LOOKUPS, hundred.splits().get(0).filters().get(0).values().size());
+        ScanPlan more = ScanPlanner.plan(ImagePackageTable.DEFINITION, ScanRequest.of(List.of("package_name"))
+                .where(Map.of("image_build_version_arn", Set.copyOf(images))), SCOPE);
+        assertEquals(4, more.tasks(), "every partition listed, its images first");
+        assertTrue(more.splits().stream().allMatch(s -> s.filters().isEmpty()));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.connector.jdbc;
 
 import io.github.imagebuildersql.connector.calcite.ImageBuilderSchema;
+import io.github.imagebuildersql.connector.calcite.InformationSchema;
 import io.github.imagebuildersql.controls.ControlsSchema;
 import io.github.imagebuildersql.core.aws.AwsClients;
 import io.github.imagebuildersql.core.config.ConfigException;
@@ -81,6 +82,7 @@ public final class ImageBuilderDriver extends Driver {
             demo = config.demo() ? DemoEstates.open() : null;
             calciteConnection.getRootSchema().add(ImageBuilderSchema.NAME,
                     new ImageBuilderSchema(demo == null ? config : config.onDemoEstate(demo)));
+            calciteConnection.getRootSchema().add(InformationSchema.NAME, new InformationSchema());
             calciteConnection.setSchema(ImageBuilderSchema.NAME);
             ControlsSchema.addTo(calciteConnection);
             return JdbcLayer.wrap(calcite, JdbcUrl.withoutSecrets(url), demo);

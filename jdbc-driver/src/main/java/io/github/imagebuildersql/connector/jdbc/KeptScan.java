@@ -43,6 +43,11 @@ final class KeptScan {
                 out.write(bytes);
             }
             writeInts(out, p.parameters());
+            out.writeInt(p.correlated().size());
+            for (PointFilters.Correlated c : p.correlated()) {
+                out.writeUTF(c.variable());
+                out.writeInt(c.field());
+            }
         }
     }
 
@@ -55,7 +60,12 @@ final class KeptScan {
             for (int j = count(in); j > 0; j--) {
                 literals.add(new String(in.readNBytes(count(in)), java.nio.charset.StandardCharsets.UTF_8));
             }
-            points.add(new PointFilters.Point(column, integer, literals, readInts(in)));
+            List<Integer> parameters = readInts(in);
+            List<PointFilters.Correlated> correlated = new ArrayList<>();
+            for (int j = count(in); j > 0; j--) {
+                correlated.add(new PointFilters.Correlated(in.readUTF(), in.readInt()));
+            }
+            points.add(new PointFilters.Point(column, integer, literals, parameters, correlated));
         }
         return new PointFilters(points);
     }

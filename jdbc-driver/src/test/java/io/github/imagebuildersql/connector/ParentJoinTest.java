@@ -123,7 +123,7 @@ class ParentJoinTest extends SampleEstateTest {
         assertEquals(sorted(expected), join.rows());
         assertEquals(pipelines[0], join.calls("ListImagePipelineImages"), "one listing per pipeline");
         assertEquals(0, join.calls("ListImages") + join.calls("GetImage"),
-                "no listing of images, and source_pipeline_arn known from the listing without GetImage");
+                "no listing of images, and source_pipeline_arn known from the listing without GetImage: " + join.calls());
     }
 
     @Test

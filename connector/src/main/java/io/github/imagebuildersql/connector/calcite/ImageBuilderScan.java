@@ -18,11 +18,12 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelWriter;
-import org.apache.calcite.rel.AbstractRelNode;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.RelMdUtil;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.util.BuiltInMethod;
@@ -31,10 +32,11 @@ import org.apache.calcite.util.ImmutableIntList;
 /**
  * A scan of one of our tables, in generated code: what a table's {@code toRel} gives the planner, which then
  * pushes filters and projections into it ({@link ScanPushdownRules}). Its code asks a {@link ScanSpec}, one of
- * the plan's parameters, for the rows.
+ * the plan's parameters, for the rows. A TableScan, so that Calcite's field trimmer puts a projection of the columns
+ * a statement uses over it (below a join, say), which the rules then take into the scan; the table is no
+ * FilterableTable, so none of Calcite's own scan rules, which expect a scan's row to be the table's, apply to it.
  */
-public final class ImageBuilderScan extends AbstractRelNode implements EnumerableRel {
-    private final RelOptTable table;
+public final class ImageBuilderScan extends TableScan implements EnumerableRel {
     private final List<RexNode> filters;
     private final List<RexNode> applied;
     private final ImmutableIntList columns;
@@ -45,17 +47,10 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
      */
     ImageBuilderScan(RelOptCluster cluster, RelOptTable table, List<RexNode> filters, List<RexNode> applied,
             List<Integer> columns) {
-        super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE));
-        this.table = table;
+        super(cluster, cluster.traitSetOf(EnumerableConvention.INSTANCE), List.of(), table);
         this.filters = List.copyOf(filters);
         this.applied = List.copyOf(applied);
         this.columns = ImmutableIntList.copyOf(columns);
-    }
-
-    /** Our scan is not a TableScan: Calcite's rules that push filters into scans assume a table scan's row is the table's. */
-    @Override
-    public RelOptTable getTable() {
-        return table;
     }
 
     RelOptTable table() {
@@ -104,7 +99,6 @@ public final class ImageBuilderScan extends AbstractRelNode implements Enumerabl
     @Override
     public RelWriter explainTerms(RelWriter pw) {
         return super.explainTerms(pw)
-                .item("table", table.getQualifiedName())
                 .itemIf("filters", filters, !filters.isEmpty())
                 .itemIf("applied", applied, !applied.isEmpty())
                 .item("columns", columns);

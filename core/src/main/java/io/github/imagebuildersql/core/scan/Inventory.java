@@ -47,6 +47,14 @@ public final class Inventory implements AutoCloseable {
         return scope;
     }
 
+    /**
+     * The accounts and regions as they are now, resolved again at first use: a Trino catalog lives as long as
+     * its server, and lists the organisation once per query rather than once for good.
+     */
+    public Scope freshScope() {
+        return new Scope(config, clients);
+    }
+
     /** The calls a request needs: partitions to list or ARNs to fetch (see {@link ScanPlanner}). */
     public ScanPlan plan(TableDefinition<?> table, ScanRequest request) {
         return ScanPlanner.plan(table, request, scope);

@@ -218,7 +218,8 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
         AtomicLong partitionRows = new AtomicLong();
         try {
             try {
-                task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped,
+                task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits,
+                        () -> stopped() || enoughRows(),
                         () -> clients.renewCredentials(partition.account()), this::runUrgently,
                         config.detailConcurrency(), config.rateLimit(), cache), page -> {
                             partitionRows.addAndGet(page.size());
@@ -259,6 +260,14 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
     private boolean stopped() {
         return closed.get() || (statementCancelled != null && statementCancelled.getAsBoolean())
                 || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
+    }
+
+    /**
+     * Whether the rows produced meet the request's limit: no further call is needed (a listing ends after the page
+     * that met it), though the reader has yet to take them.
+     */
+    private boolean enoughRows() {
+        return limit >= 0 && rowsProduced.get() >= limit;
     }
 
     private void emit(List<Object[]> page) {
@@ -340,16 +349,12 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
 
     /**
      * Completes when {@link #readyRows} has something new to give (rows, a failure), or the scan has
-     * {@link #finished}: an engine's thread waits on this rather than in {@link #hasNext}. Each call replaces
-     * the previous call's future, which completes then.
+     * {@link #finished}: an engine's thread waits on this rather than in {@link #hasNext}. Calls return the
+     * same future until it completes.
      */
     public CompletableFuture<Void> whenReady() {
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        CompletableFuture<Void> previous = waiting.getAndSet(ready);
-        if (previous != null) {
-            previous.complete(null);
-        }
-        // after installing it: a worker that handed over before then finds no future to complete
+        CompletableFuture<Void> ready = waiting.updateAndGet(f -> f != null && !f.isDone() ? f : new CompletableFuture<>());
+        // after installing it: a worker that handed over before then found no future to complete
         if (batch.hasNext() || !queue.isEmpty() || finished()) {
             ready.complete(null);
         }

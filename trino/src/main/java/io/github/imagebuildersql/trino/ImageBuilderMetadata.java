@@ -2,6 +2,11 @@ package io.github.imagebuildersql.trino;
 
 import static io.trino.spi.StandardErrorCode.NOT_SUPPORTED;
 
+import io.airlift.slice.Slice;
+import io.github.imagebuildersql.core.scan.ScanRequest;
+import io.github.imagebuildersql.core.table.Column;
+import io.github.imagebuildersql.core.table.ColumnType;
+import io.github.imagebuildersql.core.table.TableDefinition;
 import io.trino.spi.TrinoException;
 import io.trino.spi.connector.ColumnHandle;
 import io.trino.spi.connector.ColumnMetadata;
@@ -10,8 +15,15 @@ import io.trino.spi.connector.ConnectorSession;
 import io.trino.spi.connector.ConnectorTableHandle;
 import io.trino.spi.connector.ConnectorTableMetadata;
 import io.trino.spi.connector.ConnectorTableVersion;
+import io.trino.spi.connector.Constraint;
+import io.trino.spi.connector.ConstraintApplicationResult;
+import io.trino.spi.connector.LimitApplicationResult;
 import io.trino.spi.connector.RelationColumnsMetadata;
 import io.trino.spi.connector.SchemaTableName;
+import io.trino.spi.predicate.Domain;
+import io.trino.spi.predicate.TupleDomain;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +31,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
-/** Schema {@code aws} and its tables, the same on every node of the cluster. */
+/**
+ * Schema {@code aws} and its tables, the same on every node of the cluster, and what a query hands over to the
+ * scan: equality and IN lists on string columns (the core plans them: account and region prune splits, the ARN
+ * becomes Get calls, List API filters), applied exactly where the column is a plain string the listing returns;
+ * and a LIMIT, which ends each split's listing early. Trino keeps the rest, and prunes columns itself: a split
+ * reads only the columns the query uses, so a detail column costs its calls only when it is selected.
+ */
 final class ImageBuilderMetadata implements ConnectorMetadata {
     private final TrinoTables tables;
 
@@ -48,7 +67,7 @@ final class ImageBuilderMetadata implements ConnectorMetadata {
         if (!name.getSchemaName().equals(TrinoTables.SCHEMA)) {
             return null;
         }
-        return tables.table(name.getTableName()).map(t -> new ImageBuilderTableHandle(name.getTableName()))
+        return tables.table(name.getTableName()).map(t -> ImageBuilderTableHandle.of(name.getTableName()))
                 .orElse(null);
     }
 
@@ -82,6 +101,60 @@ final class ImageBuilderMetadata implements ConnectorMetadata {
                 .map(name -> RelationColumnsMetadata.forTable(name, tables.table(name.getTableName()).orElseThrow()
                         .getColumns()))
                 .iterator();
+    }
+
+    /**
+     * Takes the point constraints on string columns into the handle. Returns empty when nothing new was
+     * taken: the planner applies filters until a connector says so, and would loop otherwise.
+     */
+    @Override
+    public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session,
+            ConnectorTableHandle table, Constraint constraint) {
+        ImageBuilderTableHandle handle = (ImageBuilderTableHandle) table;
+        TableDefinition<?> definition = handle.definition();
+        TupleDomain<ColumnHandle> summary = constraint.getSummary();
+        Map<String, Set<String>> pinned = new HashMap<>(handle.pinned());
+        Set<ColumnHandle> taken = new HashSet<>();
+        if (summary.isNone()) {
+            pinned.put("account_id", Set.of()); // no row can match: the scan makes no call
+        } else {
+            summary.getDomains().orElseThrow().forEach((column, domain) -> {
+                Column<?> c = definition.column(((ImageBuilderColumnHandle) column).name());
+                pointValues(c, domain).ifPresent(values -> {
+                    pinned.merge(c.name(), values, (a, b) -> a.stream().filter(b::contains).collect(Collectors.toSet()));
+                    if (ImageBuilderTableHandle.appliedExactly(c)) {
+                        taken.add(column);
+                    }
+                });
+            });
+        }
+        if (pinned.equals(handle.pinned())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConstraintApplicationResult<>(
+                new ImageBuilderTableHandle(handle.table(), pinned, handle.limit()),
+                summary.filter((column, domain) -> !taken.contains(column)), constraint.getExpression(), false));
+    }
+
+    /** The values a string column must take, if the domain is a list of them without NULL. */
+    private static Optional<Set<String>> pointValues(Column<?> column, Domain domain) {
+        if (column.type() != ColumnType.VARCHAR || domain.isNullAllowed() || !domain.getValues().isDiscreteSet()) {
+            return Optional.empty();
+        }
+        return Optional.of(domain.getValues().getDiscreteSet().stream().map(v -> ((Slice) v).toStringUtf8())
+                .collect(Collectors.toSet()));
+    }
+
+    /** Each split stops listing once it has this many rows; Trino still applies the LIMIT across splits. */
+    @Override
+    public Optional<LimitApplicationResult<ConnectorTableHandle>> applyLimit(ConnectorSession session,
+            ConnectorTableHandle table, long limit) {
+        ImageBuilderTableHandle handle = (ImageBuilderTableHandle) table;
+        if (handle.limit() != ScanRequest.NO_LIMIT && handle.limit() <= limit) {
+            return Optional.empty();
+        }
+        return Optional.of(new LimitApplicationResult<>(
+                new ImageBuilderTableHandle(handle.table(), handle.pinned(), limit), false, false));
     }
 
     private ConnectorTableMetadata metadata(ConnectorTableHandle table) {

@@ -3,8 +3,8 @@ package io.github.imagebuildersql.trino;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.imagebuildersql.connector.config.ConnectorConfig;
-import io.github.imagebuildersql.connector.config.OnError;
+import io.github.imagebuildersql.core.config.ConnectorConfig;
+import io.github.imagebuildersql.core.config.OnError;
 import io.trino.spi.TrinoException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +31,14 @@ class CatalogPropertiesTest {
         assertThatThrownBy(() -> CatalogProperties.parse("c", properties))
                 .isInstanceOf(TrinoException.class)
                 .hasMessage("catalog c: regions is given twice (once as 'REGIONS'); give each property once");
+    }
+
+    @Test
+    void theDriversPlanCacheHasNoPlaceInACatalog() {
+        assertThatThrownBy(() -> CatalogProperties.parse("c", Map.of("PlanCache", "/tmp/plans")))
+                .isInstanceOf(TrinoException.class)
+                .hasMessage("catalog c: PlanCache: Trino plans every query itself; planCache is the JDBC driver's, "
+                        + "drop it from the catalog");
     }
 
     @Test

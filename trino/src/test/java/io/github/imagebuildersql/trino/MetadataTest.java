@@ -3,10 +3,11 @@ package io.github.imagebuildersql.trino;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.imagebuildersql.connector.config.ConfigException;
-import io.github.imagebuildersql.connector.config.ConnectorConfig;
-import io.github.imagebuildersql.connector.table.ColumnType;
-import io.github.imagebuildersql.connector.table.TableDefinition;
+import io.github.imagebuildersql.core.config.ConfigException;
+import io.github.imagebuildersql.core.config.ConnectorConfig;
+import io.github.imagebuildersql.core.table.ColumnType;
+import io.github.imagebuildersql.core.table.TableDefinition;
+import io.github.imagebuildersql.core.table.Tables;
 import io.trino.spi.TrinoException;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
@@ -47,13 +48,13 @@ class MetadataTest {
     void schemaAwsListsEveryDeclaredTable() {
         assertThat(computeActual("show schemas").getOnlyColumnAsSet()).contains(TrinoTables.SCHEMA);
         assertThat(computeActual("show tables").getOnlyColumn().toList())
-                .containsExactlyInAnyOrderElementsOf(TrinoTables.DEFINITIONS.stream().map(TableDefinition::name)
+                .containsExactlyInAnyOrderElementsOf(Tables.all().stream().map(TableDefinition::name)
                         .toList());
     }
 
     @Test
     void everyColumnHasTheDriversNameTypeAndDescription() {
-        for (TableDefinition<?> table : TrinoTables.DEFINITIONS) {
+        for (TableDefinition<?> table : Tables.all()) {
             List<MaterializedRow> described = computeActual("describe " + table.name()).getMaterializedRows();
             assertThat(described).as(table.name()).hasSameSizeAs(table.columns());
             for (int i = 0; i < described.size(); i++) {
@@ -73,7 +74,7 @@ class MetadataTest {
         trino.createCatalog("mixed_case", ImageBuilderConnectorFactory.NAME,
                 Map.of("REGIONS", "us-east-1", "onerror", "skip", "MaxConcurrency", "8"));
         assertThat(computeActual("show tables from mixed_case.aws").getRowCount())
-                .isEqualTo(TrinoTables.DEFINITIONS.size());
+                .isEqualTo(Tables.names().size());
     }
 
     @Test

@@ -2,8 +2,15 @@ package io.github.imagebuildersql.trino;
 
 import static io.trino.testing.TestingSession.testSessionBuilder;
 
+import io.trino.execution.QueryInfo;
+import io.trino.execution.StageInfo;
+import io.trino.execution.TaskInfo;
+import io.trino.operator.OperatorStats;
+import io.trino.operator.PipelineStats;
+import io.trino.spi.QueryId;
 import io.trino.testing.DistributedQueryRunner;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A coordinator and two workers in the test's JVM with the plugin installed. Only a runner with workers sends
@@ -30,5 +37,24 @@ final class TrinoCluster {
             runner.close();
             throw e;
         }
+    }
+
+    /** How many of our splits each node ran for a query, from the coordinator's record of it. */
+    static Map<String, Long> scanSplitsByNode(DistributedQueryRunner runner, QueryId query) {
+        Map<String, Long> byNode = new TreeMap<>();
+        QueryInfo info = runner.getCoordinator().getQueryManager().getFullQueryInfo(query);
+        for (StageInfo stage : StageInfo.getAllStages(info.getOutputStage())) {
+            for (TaskInfo task : stage.getTasks()) {
+                for (PipelineStats pipeline : task.stats().getPipelines()) {
+                    for (OperatorStats operator : pipeline.getOperatorSummaries()) {
+                        if (operator.getOperatorType().matches("TableScanOperator|ScanFilterAndProjectOperator")) {
+                            byNode.merge(task.taskStatus().getNodeId(), (long) operator.getTotalDrivers(), Long::sum);
+                        }
+                    }
+                }
+            }
+        }
+        byNode.values().removeIf(n -> n == 0);
+        return byNode;
     }
 }

@@ -2,7 +2,8 @@ package io.github.imagebuildersql.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.imagebuildersql.connector.table.TableDefinition;
+import io.github.imagebuildersql.core.table.TableDefinition;
+import io.github.imagebuildersql.core.table.Tables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,12 +43,12 @@ class TrinoServerIT {
     @Test
     void schemaAwsListsEveryDeclaredTable() throws Exception {
         assertThat(column("show tables")).containsExactlyInAnyOrderElementsOf(
-                TrinoTables.DEFINITIONS.stream().map(TableDefinition::name).toList());
+                Tables.all().stream().map(TableDefinition::name).toList());
     }
 
     @Test
     void columnsAreTypedInThePluginsClassLoader() throws Exception {
-        TableDefinition<?> table = TrinoTables.DEFINITIONS.get(0);
+        TableDefinition<?> table = Tables.all().get(0);
         assertThat(column("select data_type from information_schema.columns where table_name = '" + table.name()
                 + "' and column_name = 'tags'")).containsExactly("map(varchar, varchar)");
         assertThat(column("select column_name from information_schema.columns where table_name = '" + table.name()

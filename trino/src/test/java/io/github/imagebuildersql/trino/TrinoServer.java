@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * A Trino 476 cluster of separate processes, a coordinator and one worker: the server tarball ({@code
  * trino.server.tarball}) unpacked, the built plugin directory copied in as {@code plugin/imagebuilder/}, the
- * same catalog file on both nodes, each started with the tarball's own launcher. What a user does, and the only
+ * same catalog files on both nodes, each started with the tarball's own launcher. What a user does, and the only
  * place where the plugin gets its own class loader.
  */
 final class TrinoServer implements AutoCloseable {
@@ -39,15 +39,16 @@ final class TrinoServer implements AutoCloseable {
     }
 
     /** Starts both nodes and returns once the worker has joined the coordinator. */
-    static TrinoServer start(Path work, Map<String, String> catalog) throws Exception {
+    /** @param catalogs each catalog's name and its properties but connector.name */
+    static TrinoServer start(Path work, Map<String, Map<String, String>> catalogs) throws Exception {
         deleteTree(work);
         TrinoServer server = new TrinoServer(work);
         try {
             server.unpack(Path.of(System.getProperty("trino.server.tarball")));
             server.installPlugin(Path.of(System.getProperty("imagebuilder.plugin.directory")));
-            server.startNode("coordinator", catalog, "coordinator=true", "node-scheduler.include-coordinator=false",
+            server.startNode("coordinator", catalogs, "coordinator=true", "node-scheduler.include-coordinator=false",
                     "http-server.http.port=" + server.port);
-            server.startNode("worker", catalog, "coordinator=false", "http-server.http.port=" + freePort());
+            server.startNode("worker", catalogs, "coordinator=false", "http-server.http.port=" + freePort());
             server.awaitActiveNodes(2);
             return server;
         } catch (Exception | Error e) {
@@ -59,6 +60,7 @@ final class TrinoServer implements AutoCloseable {
     Connection connect() throws SQLException {
         Properties user = new Properties();
         user.setProperty("user", "imagebuilder-it");
+        user.setProperty("timezone", "UTC");
         return new TrinoDriver().connect("jdbc:trino://127.0.0.1:" + port + "/" + TrinoCluster.CATALOG + "/"
                 + TrinoTables.SCHEMA, user);
     }
@@ -82,7 +84,8 @@ final class TrinoServer implements AutoCloseable {
         }
     }
 
-    private void startNode(String name, Map<String, String> catalog, String... config) throws IOException {
+    private void startNode(String name, Map<String, Map<String, String>> catalogs, String... config)
+            throws IOException {
         Path etc = work.resolve(name).resolve("etc");
         Path data = work.resolve(name).resolve("data");
         Files.createDirectories(etc.resolve("catalog"));
@@ -95,9 +98,11 @@ final class TrinoServer implements AutoCloseable {
         Files.write(etc.resolve("jvm.config"), List.of("-Xmx1G", "-XX:+EnableDynamicAgentLoading",
                 "-Djdk.attach.allowAttachSelf=true", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow"));
-        Files.write(etc.resolve("catalog").resolve(TrinoCluster.CATALOG + ".properties"),
-                Stream.concat(Stream.of("connector.name=" + ImageBuilderConnectorFactory.NAME),
-                        catalog.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())).toList());
+        for (Map.Entry<String, Map<String, String>> catalog : catalogs.entrySet()) {
+            Files.write(etc.resolve("catalog").resolve(catalog.getKey() + ".properties"),
+                    Stream.concat(Stream.of("connector.name=" + ImageBuilderConnectorFactory.NAME),
+                            catalog.getValue().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())).toList());
+        }
         ProcessBuilder launcher = new ProcessBuilder(home.resolve("bin/launcher").toString(), "run",
                 "--etc-dir=" + etc, "--data-dir=" + data)
                 .redirectErrorStream(true)

@@ -7,26 +7,38 @@ import io.github.imagebuildersql.core.table.Tables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
-/** The built plugin directory in a real Trino 476 server, queried through Trino's own JDBC driver. */
+/**
+ * The built plugin directory in a real Trino 476 server (a coordinator and a worker, each a process with the
+ * plugin in a class loader of its own), queried through Trino's own JDBC driver in UTC. Both catalogs are the
+ * demo estate, so each node runs its own emulator of it: the coordinator plans on its own, the worker scans on
+ * its own, and the answers are still the driver's.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrinoServerIT {
+    static final String SKIPPING = "skipping";
     private TrinoServer server;
 
     @BeforeAll
     void startServer() throws Exception {
         // keys in any case, as a hand-written catalog file may have them; the nodes' files and logs stay in
         // target/ for a look after a failure
-        server = TrinoServer.start(Path.of("target", "trino-server-it"), Map.of("Regions", "us-east-1",
-                "ONERROR", "skip"));
+        server = TrinoServer.start(Path.of("target", "trino-server-it"), Map.of(
+                TrinoCluster.CATALOG, Map.of("DEMO", "true"),
+                SKIPPING, Map.of("demo", "true", "Accounts", "222222222222,444444444444", "regions", "us-east-1",
+                        "onError", "skip")));
     }
 
     @AfterAll
@@ -41,19 +53,43 @@ class TrinoServerIT {
     }
 
     @Test
-    void schemaAwsListsEveryDeclaredTable() throws Exception {
+    void schemaAwsListsEveryDeclaredTableWithItsColumns() throws Exception {
         assertThat(column("show tables")).containsExactlyInAnyOrderElementsOf(
                 Tables.all().stream().map(TableDefinition::name).toList());
-    }
-
-    @Test
-    void columnsAreTypedInThePluginsClassLoader() throws Exception {
         TableDefinition<?> table = Tables.all().get(0);
         assertThat(column("select data_type from information_schema.columns where table_name = '" + table.name()
                 + "' and column_name = 'tags'")).containsExactly("map(varchar, varchar)");
-        assertThat(column("select column_name from information_schema.columns where table_name = '" + table.name()
-                + "' order by ordinal_position"))
-                .containsExactlyElementsOf(table.columns().stream().map(c -> c.name()).toList());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySampleQueryGivesTheDriversAnswer() throws Exception {
+        return SampleAnswers.queries().stream().map(q -> DynamicTest.dynamicTest(q.getFileName().toString(), () -> {
+            try (Connection c = server.connect(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery(SampleAnswers.trinoSql(q))) {
+                ResultSetMetaData md = rs.getMetaData();
+                List<String> columns = new ArrayList<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    columns.add(md.getColumnLabel(i));
+                }
+                List<List<Object>> rows = new ArrayList<>();
+                while (rs.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int i = 1; i <= columns.size(); i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    rows.add(row);
+                }
+                SampleAnswers.assertAnswer(q, columns, rows);
+            }
+        }));
+    }
+
+    @Test
+    void aSkippedPartitionIsCountedInTheScansMetrics() throws Exception {
+        assertThat(column("select distinct account_id from " + SKIPPING + ".aws.imagebuilder_image_pipeline"))
+                .containsExactly("222222222222");
+        assertThat(String.join("\n", column("explain analyze verbose select count(*) from " + SKIPPING
+                + ".aws.imagebuilder_image_pipeline"))).contains(SkippedPartitions.METRIC);
     }
 
     private List<String> column(String sql) throws Exception {

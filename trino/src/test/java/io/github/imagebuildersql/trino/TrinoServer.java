@@ -32,29 +32,53 @@ final class TrinoServer implements AutoCloseable {
     private final Path home;
     private final int port = freePort();
     private final List<Process> nodes = new ArrayList<>();
+    /** Lines added to every node's jvm.config. */
+    private final List<String> jvmFlags;
 
-    private TrinoServer(Path work) {
+    private TrinoServer(Path work, List<String> jvmFlags) {
         this.work = work.toAbsolutePath();
         this.home = this.work.resolve("server");
+        this.jvmFlags = jvmFlags;
     }
 
     /** Starts both nodes and returns once the worker has joined the coordinator. */
     /** @param catalogs each catalog's name and its properties but connector.name */
     static TrinoServer start(Path work, Map<String, Map<String, String>> catalogs) throws Exception {
+        return start(work, catalogs, 1, List.of());
+    }
+
+    /**
+     * @param workers how many worker nodes besides the coordinator, which runs no split
+     * @param jvmFlags lines added to every node's jvm.config
+     */
+    static TrinoServer start(Path work, Map<String, Map<String, String>> catalogs, int workers, List<String> jvmFlags)
+            throws Exception {
         deleteTree(work);
-        TrinoServer server = new TrinoServer(work);
+        TrinoServer server = new TrinoServer(work, jvmFlags);
         try {
             server.unpack(Path.of(System.getProperty("trino.server.tarball")));
             server.installPlugin(Path.of(System.getProperty("imagebuilder.plugin.directory")));
             server.startNode("coordinator", catalogs, "coordinator=true", "node-scheduler.include-coordinator=false",
                     "http-server.http.port=" + server.port);
-            server.startNode("worker", catalogs, "coordinator=false", "http-server.http.port=" + freePort());
-            server.awaitActiveNodes(2);
+            for (int i = 1; i <= workers; i++) {
+                server.startNode("worker" + (workers == 1 ? "" : i), catalogs, "coordinator=false",
+                        "http-server.http.port=" + freePort());
+            }
+            server.awaitActiveNodes(1 + workers);
             return server;
         } catch (Exception | Error e) {
             server.close();
             throw e;
         }
+    }
+
+    ProcessHandle coordinator() {
+        return nodes.get(0).toHandle();
+    }
+
+    /** The worker nodes' processes (the launcher runs the JVM in its own process). */
+    List<ProcessHandle> workers() {
+        return nodes.subList(1, nodes.size()).stream().map(Process::toHandle).toList();
     }
 
     Connection connect() throws SQLException {
@@ -95,9 +119,11 @@ final class TrinoServer implements AutoCloseable {
         Files.write(etc.resolve("config.properties"), configLines);
         Files.write(etc.resolve("node.properties"), List.of("node.environment=imagebuilder_it", "node.id=" + name,
                 "node.internal-address=127.0.0.1"));
-        Files.write(etc.resolve("jvm.config"), List.of("-Xmx1G", "-XX:+EnableDynamicAgentLoading",
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1G", "-XX:+EnableDynamicAgentLoading",
                 "-Djdk.attach.allowAttachSelf=true", "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow"));
+        jvm.addAll(jvmFlags);
+        Files.write(etc.resolve("jvm.config"), jvm);
         for (Map.Entry<String, Map<String, String>> catalog : catalogs.entrySet()) {
             Files.write(etc.resolve("catalog").resolve(catalog.getKey() + ".properties"),
                     Stream.concat(Stream.of("connector.name=" + ImageBuilderConnectorFactory.NAME),

@@ -26,7 +26,12 @@ final class CatalogProperties {
                     });
             return ConnectorConfig.parse(properties);
         } catch (ConfigException e) {
-            throw new TrinoException(CONFIGURATION_INVALID, "catalog " + catalogName + ": " + e.getMessage(), e);
+            throw invalid(catalogName, e);
         }
+    }
+
+    /** What fails a catalog: the driver's one line, after the catalog's name. */
+    static TrinoException invalid(String catalogName, ConfigException e) {
+        return new TrinoException(CONFIGURATION_INVALID, "catalog " + catalogName + ": " + e.getMessage(), e);
     }
 }

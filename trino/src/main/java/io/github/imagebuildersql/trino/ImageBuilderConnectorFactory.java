@@ -1,5 +1,7 @@
 package io.github.imagebuildersql.trino;
 
+import io.github.imagebuildersql.core.config.ConfigException;
+import io.github.imagebuildersql.core.config.ConnectorConfig;
 import io.trino.spi.connector.Connector;
 import io.trino.spi.connector.ConnectorContext;
 import io.trino.spi.connector.ConnectorFactory;
@@ -16,6 +18,11 @@ public final class ImageBuilderConnectorFactory implements ConnectorFactory {
 
     @Override
     public Connector create(String catalogName, Map<String, String> properties, ConnectorContext context) {
-        return new ImageBuilderConnector(CatalogProperties.parse(catalogName, properties), context.getTypeManager());
+        ConnectorConfig config = CatalogProperties.parse(catalogName, properties);
+        try {
+            return new ImageBuilderConnector(config, context.getTypeManager());
+        } catch (ConfigException e) { // demo=true in a build without the demo estate
+            throw CatalogProperties.invalid(catalogName, e);
+        }
     }
 }

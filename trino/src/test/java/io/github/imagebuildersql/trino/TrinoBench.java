@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Case 12 of BENCHMARKS.md (bench/trino runs it on its own): an organisation of 2,000 accounts × 20 regions (the
  * generator's varied estate) at 25 ms a call, scanned org-wide by {@code count(*)} and {@code select *} of
  * pipelines through the JDBC driver in this JVM, and through a real Trino 476 server (a coordinator that runs no
- * split, and 1, then 2 worker processes): calls exactly, wall time against the latency bound, requests in flight
+ * split, and 1, then 2 worker processes, then 2 that run more splits at once): calls exactly, wall time against the latency bound, requests in flight
  * at the emulator, each worker's peak threads, resident memory and CPU from /proc, and where the time goes.
  * Writes the section's markdown to the file named by its first argument.
  */
@@ -62,22 +62,33 @@ public final class TrinoBench {
             catalog.put("regions", String.join(",", regions));
             catalog.put("maxConcurrency", String.valueOf(MAX_CONCURRENCY));
             String url = String.join(";", catalog.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
-            try (IsolatedJdbcDriver jdbc = new IsolatedJdbcDriver()) {
-                for (String sql : QUERIES) {
-                    runs.add(measure("JDBC driver", sql, emulator.stats(), List.of(), Optional.empty(),
-                            () -> jdbc.query(url, sql).size()));
+            if (Boolean.parseBoolean(System.getProperty("bench.jdbc", "true"))) {
+                try (IsolatedJdbcDriver jdbc = new IsolatedJdbcDriver()) {
+                    for (String sql : QUERIES) {
+                        runs.add(measure("JDBC driver", sql, emulator.stats(), List.of(), Optional.empty(),
+                                () -> jdbc.query(url, sql).size()));
+                    }
                 }
             }
-            for (int workers : List.of(1, 2)) {
-                System.err.println("starting Trino with " + workers + " worker(s)");
-                try (TrinoServer server = TrinoServer.start(Path.of("trino", "target", "trino-bench-" + workers),
-                        Map.of(TrinoCluster.CATALOG, catalog), workers, List.of(
-                                "-Daws.accessKeyId=" + EstateGenerator.ACCESS_KEY_ID,
-                                "-Daws.secretAccessKey=" + EstateGenerator.SECRET_ACCESS_KEY,
-                                "-Daws.region=us-east-1", "-Daws.disableEc2Metadata=true"))) {
+            // WORKERS[:MIN_DRIVERS]: Trino's default runs at least 2 x 2 x cores splits at once per worker
+            for (String cluster : System.getProperty("bench.clusters", "1,2,2:" + MAX_CONCURRENCY).split(",")) {
+                int workers = Integer.parseInt(cluster.split(":")[0]);
+                List<String> workerConfig = cluster.contains(":")
+                        ? List.of("task.min-drivers=" + cluster.split(":")[1]) : List.of();
+                String engine = "Trino, " + workers + (workers == 1 ? " worker" : " workers")
+                        + (workerConfig.isEmpty() ? "" : ", `" + workerConfig.get(0) + "`");
+                System.err.println("starting " + engine);
+                List<String> jvm = new ArrayList<>(List.of("-Daws.accessKeyId=" + EstateGenerator.ACCESS_KEY_ID,
+                        "-Daws.secretAccessKey=" + EstateGenerator.SECRET_ACCESS_KEY, "-Daws.region=us-east-1",
+                        "-Daws.disableEc2Metadata=true"));
+                if (Boolean.getBoolean("bench.jfr")) { // where each node's CPU goes: node/data/node.jfr
+                    jvm.add("-XX:StartFlightRecording=filename=node.jfr,settings=profile");
+                }
+                try (TrinoServer server = TrinoServer.start(Path.of("trino", "target", "trino-bench"),
+                        Map.of(TrinoCluster.CATALOG, catalog), workers, jvm, workerConfig)) {
                     for (String sql : QUERIES) {
-                        runs.add(measure("Trino, " + workers + (workers == 1 ? " worker" : " workers"), sql,
-                                emulator.stats(), server.workers().stream().map(TrinoBench::jvmOf).toList(),
+                        runs.add(measure(engine, sql, emulator.stats(),
+                                server.workers().stream().map(TrinoBench::jvmOf).toList(),
                                 Optional.of(jvmOf(server.coordinator())), () -> count(server, sql)));
                     }
                 }
@@ -209,8 +220,9 @@ public final class TrinoBench {
                 .append("), ").append(LATENCY.toMillis()).append(" ms latency, maxConcurrency ").append(MAX_CONCURRENCY)
                 .append(". The JDBC driver in the benchmark's JVM (with the emulator), a new connection per query; a "
                         + "Trino 476 server from its tarball (`bench/trino`), a coordinator that runs no split and 1 "
-                        + "or 2 worker processes (`-Xmx1G`), each query through Trino's JDBC driver, count(*) first "
-                        + "(the workers assume every role), then select *. One run each, load average ")
+                        + "or 2 worker processes (`-Xmx1G`; Trino's default `task.min-drivers` on 2 cores is 8, the "
+                        + "least splits a worker runs at once), each query through Trino's JDBC driver, count(*) "
+                        + "first (the workers assume every role), then select *. One run each, load average ")
                 .append(String.format("%.1f", load)).append(" at the start (other builds on the 2 cores). "
                         + "Bound = Image Builder calls ÷ (maxConcurrency × workers) × latency, plus the organisation's "
                         + "ListAccounts pages in series. On 2 cores this shows correctness, spreading and calls in "

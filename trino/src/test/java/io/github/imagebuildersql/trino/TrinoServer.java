@@ -44,15 +44,16 @@ final class TrinoServer implements AutoCloseable {
     /** Starts both nodes and returns once the worker has joined the coordinator. */
     /** @param catalogs each catalog's name and its properties but connector.name */
     static TrinoServer start(Path work, Map<String, Map<String, String>> catalogs) throws Exception {
-        return start(work, catalogs, 1, List.of());
+        return start(work, catalogs, 1, List.of(), List.of());
     }
 
     /**
      * @param workers how many worker nodes besides the coordinator, which runs no split
      * @param jvmFlags lines added to every node's jvm.config
+     * @param workerConfig lines added to each worker's config.properties
      */
-    static TrinoServer start(Path work, Map<String, Map<String, String>> catalogs, int workers, List<String> jvmFlags)
-            throws Exception {
+    static TrinoServer start(Path work, Map<String, Map<String, String>> catalogs, int workers, List<String> jvmFlags,
+            List<String> workerConfig) throws Exception {
         deleteTree(work);
         TrinoServer server = new TrinoServer(work, jvmFlags);
         try {
@@ -61,8 +62,9 @@ final class TrinoServer implements AutoCloseable {
             server.startNode("coordinator", catalogs, "coordinator=true", "node-scheduler.include-coordinator=false",
                     "http-server.http.port=" + server.port);
             for (int i = 1; i <= workers; i++) {
-                server.startNode("worker" + (workers == 1 ? "" : i), catalogs, "coordinator=false",
-                        "http-server.http.port=" + freePort());
+                List<String> config = new ArrayList<>(List.of("coordinator=false", "http-server.http.port=" + freePort()));
+                config.addAll(workerConfig);
+                server.startNode("worker" + (workers == 1 ? "" : i), catalogs, config.toArray(String[]::new));
             }
             server.awaitActiveNodes(1 + workers);
             return server;

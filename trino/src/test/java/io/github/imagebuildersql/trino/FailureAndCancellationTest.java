@@ -19,13 +19,11 @@ import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.QueryRunner.MaterializedResultWithPlan;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,7 +134,7 @@ class FailureAndCancellationTest {
         String sql = "select name from imagebuilder_image_pipeline where name <> 'cancelled query'";
         CompletableFuture<Long> running = CompletableFuture.supplyAsync(() -> (long) trino.execute(session("slow"), sql)
                 .getRowCount());
-        await("the scan to make its first calls", () -> slowAws.stats().total("ListImagePipelines") >= 8);
+        Await.until("the scan to make its first calls", () -> slowAws.stats().total("ListImagePipelines") >= 8);
         QueryId query = trino.getCoordinator().getQueryManager().getQueries().stream()
                 .filter(q -> q.getQuery().equals(sql)).map(BasicQueryInfo::getQueryId).findFirst().orElseThrow();
         trino.getCoordinator().getQueryManager().cancelQuery(query);
@@ -155,23 +153,12 @@ class FailureAndCancellationTest {
 
     /** Calls are made on scan threads only: once none is left, the count is final. */
     private void assertCallsStopBeforeTheScanEnds() throws InterruptedException {
-        await("every scan thread to end", () -> Thread.getAllStackTraces().keySet().stream()
+        Await.until("every scan thread to end", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("imagebuilder-scan-")));
         assertThat(slowAws.stats().total("ListImagePipelines")).isLessThan(EstateGenerator.pipelinePages(SLOW) / 2);
     }
 
     private Session session(String catalog) {
         return testSessionBuilder().setCatalog(catalog).setSchema(TrinoTables.SCHEMA).build();
-    }
-
-    /** Polls a condition that other threads make true, failing after a minute. */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("waited a minute for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 }

@@ -41,8 +41,11 @@ final class TrinoServer implements AutoCloseable {
         this.jvmFlags = jvmFlags;
     }
 
-    /** Starts both nodes and returns once the worker has joined the coordinator. */
-    /** @param catalogs each catalog's name and its properties but connector.name */
+    /**
+     * Starts a coordinator and a worker, and returns once the worker has joined.
+     *
+     * @param catalogs each catalog's name and its properties but connector.name
+     */
     static TrinoServer start(Path work, Map<String, Map<String, String>> catalogs) throws Exception {
         return start(work, catalogs, 1, List.of(), List.of());
     }
@@ -81,6 +84,15 @@ final class TrinoServer implements AutoCloseable {
     /** The worker nodes' processes (the launcher runs the JVM in its own process). */
     List<ProcessHandle> workers() {
         return nodes.subList(1, nodes.size()).stream().map(Process::toHandle).toList();
+    }
+
+    /** What a node ({@code coordinator}, {@code worker}) has logged so far: {@code launcher run} logs to the console. */
+    List<String> log(String node) {
+        try {
+            return Files.readAllLines(work.resolve(node).resolve("console.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Connection connect() throws SQLException {

@@ -84,12 +84,26 @@ class TrinoServerIT {
         }));
     }
 
+    /**
+     * Trino 476 lets a connector add no query warning (trinodb/trino#31273): the node that skipped a partition logs
+     * the driver's line, once per query, and the scan's metrics count it.
+     */
     @Test
-    void aSkippedPartitionIsCountedInTheScansMetrics() throws Exception {
+    void aSkippedPartitionIsLoggedByTheWorkerThatSkippedItAndCountedInTheScansMetrics() throws Exception {
+        long logged = skippedLines("worker");
         assertThat(column("select distinct account_id from " + SKIPPING + ".aws.imagebuilder_image_pipeline"))
                 .containsExactly("222222222222");
         assertThat(String.join("\n", column("explain analyze verbose select count(*) from " + SKIPPING
                 + ".aws.imagebuilder_image_pipeline"))).contains(SkippedPartitions.METRIC);
+        Await.until("the worker to log both skips", () -> skippedLines("worker") >= logged + 2);
+        assertThat(skippedLines("worker")).isEqualTo(logged + 2);
+        assertThat(skippedLines("coordinator")).isZero();
+    }
+
+    /** A node's WARN lines for the skipped partition: the driver's line, naming the table, account and region. */
+    private long skippedLines(String node) {
+        return server.log(node).stream().filter(line -> line.contains("WARN") && line.contains(
+                "skipped imagebuilder_image_pipeline: account 444444444444 region us-east-1: ")).count();
     }
 
     private List<String> column(String sql) throws Exception {

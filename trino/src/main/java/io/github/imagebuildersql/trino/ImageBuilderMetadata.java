@@ -35,12 +35,16 @@ import java.util.stream.Collectors;
 
 /**
  * Schema {@code aws} and its tables, the same on every node of the cluster, and what a query hands over to the
- * scan: equality and IN lists on string columns (the core plans them: account and region prune splits, the ARN
- * becomes Get calls, List API filters), applied exactly where the column is a plain string the listing returns;
- * and a LIMIT, which ends each split's listing early. Trino keeps the rest, and prunes columns itself: a split
- * reads only the columns the query uses, so a detail column costs its calls only when it is selected.
+ * scan: equality and IN lists on string and integer columns (the core plans them: account and region prune
+ * splits, the ARN becomes Get calls, List API filters), applied exactly where the core can
+ * ({@link ScanRequest#enforceable}); and a LIMIT, which ends each split's listing early. Trino keeps the rest,
+ * and prunes columns itself: a split reads only the columns the query uses, so a detail column costs its calls
+ * only when it is selected.
  */
 final class ImageBuilderMetadata implements ConnectorMetadata {
+    /** The types whose point constraints the core takes: Trino gives a varchar as a Slice, an integer as a Long. */
+    private static final Set<ColumnType> POINT_TYPES = Set.of(ColumnType.VARCHAR, ColumnType.INTEGER);
+
     private final TrinoTables tables;
 
     ImageBuilderMetadata(TrinoTables tables) {
@@ -104,8 +108,8 @@ final class ImageBuilderMetadata implements ConnectorMetadata {
     }
 
     /**
-     * Takes the point constraints on string columns into the handle. Returns empty when nothing new was
-     * taken: the planner applies filters until a connector says so, and would loop otherwise.
+     * Takes the point constraints on string and integer columns into the handle. Returns empty when nothing new
+     * was taken: the planner applies filters until a connector says so, and would loop otherwise.
      */
     @Override
     public Optional<ConstraintApplicationResult<ConnectorTableHandle>> applyFilter(ConnectorSession session,
@@ -122,7 +126,7 @@ final class ImageBuilderMetadata implements ConnectorMetadata {
                 Column<?> c = definition.column(((ImageBuilderColumnHandle) column).name());
                 pointValues(c, domain).ifPresent(values -> {
                     pinned.merge(c.name(), values, (a, b) -> a.stream().filter(b::contains).collect(Collectors.toSet()));
-                    if (ImageBuilderTableHandle.appliedExactly(c)) {
+                    if (ScanRequest.enforceable(c)) {
                         taken.add(column);
                     }
                 });
@@ -136,12 +140,16 @@ final class ImageBuilderMetadata implements ConnectorMetadata {
                 summary.filter((column, domain) -> !taken.contains(column)), constraint.getExpression(), false));
     }
 
-    /** The values a string column must take, if the domain is a list of them without NULL. */
+    /**
+     * The values a string or integer column must take (an integer as its decimal text), if the domain lists them.
+     * Trino gives adjacent integers as a range ({@code IN (1, 2)} is {@code BETWEEN 1 AND 2}), which it keeps.
+     */
     private static Optional<Set<String>> pointValues(Column<?> column, Domain domain) {
-        if (column.type() != ColumnType.VARCHAR || domain.isNullAllowed() || !domain.getValues().isDiscreteSet()) {
+        if (!POINT_TYPES.contains(column.type()) || domain.isNullAllowed() || !domain.getValues().isDiscreteSet()) {
             return Optional.empty();
         }
-        return Optional.of(domain.getValues().getDiscreteSet().stream().map(v -> ((Slice) v).toStringUtf8())
+        return Optional.of(domain.getValues().getDiscreteSet().stream()
+                .map(v -> v instanceof Slice text ? text.toStringUtf8() : v.toString()) // varchar, or integer's long
                 .collect(Collectors.toSet()));
     }
 

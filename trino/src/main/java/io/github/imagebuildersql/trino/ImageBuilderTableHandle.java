@@ -1,8 +1,6 @@
 package io.github.imagebuildersql.trino;
 
 import io.github.imagebuildersql.core.scan.ScanRequest;
-import io.github.imagebuildersql.core.table.Column;
-import io.github.imagebuildersql.core.table.ColumnType;
 import io.github.imagebuildersql.core.table.TableDefinition;
 import io.github.imagebuildersql.core.table.Tables;
 import io.trino.spi.connector.ConnectorTableHandle;
@@ -13,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * A table of schema {@code aws} with what was pushed into its scan: the values the WHERE clause pins string
- * columns to, and at most how many rows each split need return. Trino sends it to the workers as JSON.
+ * and integer columns to (an integer as its decimal text), and at most how many rows each split need return.
+ * Trino sends it to the workers as JSON.
  *
  * @param pinned column name to the values it must take (equality and IN lists)
  * @param limit rows each split returns at most, or {@link ScanRequest#NO_LIMIT}
@@ -33,16 +32,11 @@ public record ImageBuilderTableHandle(String table, Map<String, Set<String>> pin
         return Tables.definition(table);
     }
 
-    /** A plain string column that a listing returns: the scan applies a pinned value exactly, Trino need not. */
-    static boolean appliedExactly(Column<?> column) {
-        return column.type() == ColumnType.VARCHAR && !column.needsDetail();
-    }
-
     /** The core's request for these columns: the pins narrow the listing, and are applied where exact. */
     ScanRequest request(List<String> columns) {
         TableDefinition<?> definition = definition();
         Map<String, Set<String>> exact = pinned.entrySet().stream()
-                .filter(e -> appliedExactly(definition.column(e.getKey())))
+                .filter(e -> ScanRequest.enforceable(definition.column(e.getKey())))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         return ScanRequest.of(columns).where(pinned).enforcing(exact).limit(limit);
     }

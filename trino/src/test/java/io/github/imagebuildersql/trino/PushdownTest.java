@@ -87,6 +87,8 @@ class PushdownTest {
                 "select name from " + PIPELINES + " where name = '" + name + "' or status = 'DISABLED'",
                 "select name, description from " + PIPELINES + " where account_id = '" + A0 + "' and name like 'p%'",
                 "select count(*) from " + PIPELINES,
+                "select name, consecutive_failures from " + PIPELINES + " where consecutive_failures in (0, 2)",
+                "select recipe_arn from imagebuilder_image_recipe_component where \"position\" = 1",
                 "select name, version, state from imagebuilder_workflow",
                 "select data from imagebuilder_workflow where account_id = '" + A0 + "'",
                 "select name from imagebuilder_workflow where type = 'TEST'",
@@ -150,6 +152,15 @@ class PushdownTest {
         assertThat(splitsByNode.values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo((long) SPEC.accounts() * SPEC.regions());
         assertThat(splitsByNode).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void theScanAppliesPointConstraintsOnListedStringAndIntegerColumnsAndTrinoTheRest() {
+        String plan = (String) trino.execute("explain select name from " + PIPELINES
+                + " where consecutive_failures in (0, 2) and status = 'ENABLED' and description like 'p%'").getOnlyValue();
+        assertThat(plan).containsPattern("consecutive_failures=\\[(0, 2|2, 0)]").contains("status=[ENABLED]")
+                .containsPattern("filterPredicate = [^\\n]*description")
+                .doesNotContainPattern("filterPredicate = [^\\n]*(consecutive_failures|status)");
     }
 
     @Test

@@ -120,7 +120,8 @@ final class ImageBuilderMetadata implements ConnectorMetadata {
         Map<String, Set<String>> pinned = new HashMap<>(handle.pinned());
         Set<ColumnHandle> taken = new HashSet<>();
         if (summary.isNone()) {
-            pinned.put("account_id", Set.of()); // no row can match: the scan makes no call
+            // no row can match: a column pinned to no value plans no split, whatever columns the table has
+            pinned.put(definition.columns().get(0).name(), Set.of());
         } else {
             summary.getDomains().orElseThrow().forEach((column, domain) -> {
                 Column<?> c = definition.column(((ImageBuilderColumnHandle) column).name());

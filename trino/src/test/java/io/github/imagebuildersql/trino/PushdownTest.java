@@ -84,6 +84,7 @@ class PushdownTest {
                 "select account_id, region from " + PIPELINES + " where name = '" + name + "'",
                 "select name from " + PIPELINES + " where status in ('DISABLED')",
                 "select name from " + PIPELINES + " where name = 'semi;colon'",
+                "select name from " + PIPELINES + " where account_id = '" + A0 + "' and account_id = '" + A1 + "'",
                 "select name from " + PIPELINES + " where name = '" + name + "' or status = 'DISABLED'",
                 "select name, description from " + PIPELINES + " where account_id = '" + A0 + "' and name like 'p%'",
                 "select count(*) from " + PIPELINES,

@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts every request received, by operation and by account/region, failed and faulted ones included:
- * the evidence tests use for "this query made exactly one GetImagePipeline call".
+ * the evidence tests use for "this query made exactly one GetImagePipeline call"; and how many were being
+ * answered at once, at most (a bound on requests in flight, seen from the server).
  */
 public final class CallStats {
     private final ConcurrentMap<String, LongAdder> total = new ConcurrentHashMap<>();
@@ -18,14 +20,27 @@ public final class CallStats {
     private final ConcurrentMap<String, LongAdder> faults = new ConcurrentHashMap<>();
     /** Kept across resets: which operations this emulator has ever been asked for. */
     private final java.util.Set<String> everSeen = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
 
+    /** A request arrived; {@link #answered} follows when its answer is ready. */
     public void request(String operation, String partition) {
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         everSeen.add(operation);
         total.computeIfAbsent(operation, k -> new LongAdder()).increment();
         if (partition != null) {
             byPartition.computeIfAbsent(partition, k -> new ConcurrentHashMap<>())
                     .computeIfAbsent(operation, k -> new LongAdder()).increment();
         }
+    }
+
+    public void answered() {
+        inFlight.decrementAndGet();
+    }
+
+    /** The most requests being answered at once since the last reset. */
+    public int peakInFlight() {
+        return peakInFlight.get();
     }
 
     public void fault(String kind) {
@@ -62,6 +77,7 @@ public final class CallStats {
         total.clear();
         byPartition.clear();
         faults.clear();
+        peakInFlight.set(inFlight.get());
     }
 
     public ObjectNode toJson() {
@@ -70,6 +86,7 @@ public final class CallStats {
         ObjectNode partitions = root.putObject("byPartition");
         new TreeMap<>(byPartition).forEach((p, ops) -> partitions.set(p, counts(ops)));
         root.set("faults", counts(faults));
+        root.put("peakInFlight", peakInFlight.get());
         return root;
     }
 

@@ -215,6 +215,8 @@ public final class Emulator implements AutoCloseable {
             return service.render(service.unavailable());
         } catch (RuntimeException e) {
             return service.render(new AwsError("InternalFailure", 500, "emulator failure: " + e));
+        } finally {
+            stats.answered();
         }
     }
 

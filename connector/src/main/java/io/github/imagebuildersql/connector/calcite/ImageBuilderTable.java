@@ -78,13 +78,9 @@ public final class ImageBuilderTable<T> extends AbstractTable implements Transla
         };
     }
 
-    /** The columns whose filters the scan can apply exactly: plain strings and integers that a listing returns. */
+    /** The columns whose filters the scan can apply exactly (see {@link ScanRequest#enforceable}). */
     public IntPredicate exactColumns() {
-        // A column that costs calls stays with Calcite, so that it is projected and its call made.
-        return i -> {
-            Column<?> c = definition().columns().get(i);
-            return (c.type() == ColumnType.VARCHAR || c.type() == ColumnType.INTEGER) && !c.costsCalls();
-        };
+        return i -> ScanRequest.enforceable(definition().columns().get(i));
     }
 
     /** Every plan reads the table through our scan, whichever driver plans it (ours, or Calcite's with a model file). */

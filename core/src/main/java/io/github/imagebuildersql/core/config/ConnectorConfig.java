@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,12 +57,19 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
                 + ", cacheTtl=" + cacheTtl + ", refreshCache=" + refreshCache + ", planCache=" + planCache + "]";
     }
 
-    /** Parses properties by name; keys outside {@link Property} are refused. */
+    /**
+     * Parses properties by name, in any case (see {@link Property#byKey}); keys outside {@link Property} are
+     * refused, and so is a property given twice in different spellings.
+     */
     public static ConnectorConfig parse(Map<String, String> properties) {
         Map<Property, String> values = new LinkedHashMap<>();
+        Set<Property> given = new HashSet<>();
         properties.forEach((key, value) -> {
             Property p = Property.byKey(key).orElseThrow(() -> new ConfigException("unknown property '" + key
                     + "'; known properties: " + Property.keys()));
+            if (!given.add(p)) {
+                throw new ConfigException(p.key() + " is given twice (once as '" + key + "'); give each property once");
+            }
             if (value == null) {
                 return;
             }

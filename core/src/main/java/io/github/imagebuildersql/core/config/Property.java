@@ -69,8 +69,12 @@ public enum Property {
         return description;
     }
 
+    /**
+     * The property a key names, in any case and with blanks around it: keys are typed by hand (a JDBC URL, a
+     * Trino catalog file) and {@code CREATE CATALOG} lower-cases unquoted names.
+     */
     public static Optional<Property> byKey(String key) {
-        return Arrays.stream(values()).filter(p -> p.key.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(p -> p.key.equalsIgnoreCase(key.trim())).findFirst();
     }
 
     public static String keys() {

@@ -11,6 +11,7 @@ import io.github.imagebuildersql.core.partition.Partition;
 import io.github.imagebuildersql.core.row.RowBuilder;
 import io.github.imagebuildersql.core.table.ListOptions;
 import io.github.imagebuildersql.core.table.TableDefinition;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.Semaphore;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
@@ -40,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * pages arrive, so memory does not grow with the estate and the first row comes before the last partition is
  * listed. Closing early (LIMIT, a BI tool's preview), cancelling the statement or running past its timeout
  * stops the workers: no further API calls, no threads left behind. Rows are the request's columns, in its
- * order, as plain Java values (see {@link RowBuilder}).
+ * order, as plain Java values (see {@link RowBuilder}). An engine that must not block its thread (Trino) reads
+ * with {@link #readyRows} and waits on {@link #whenReady} instead of {@link #hasNext}.
  */
 public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScanExecution.class);
@@ -75,6 +79,10 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong rowsProduced = new AtomicLong();
     private final ThreadPoolExecutor workers;
+    /** Requests in flight: the scan's own maxConcurrency, or a budget its inventory shares among its scans. */
+    private final Semaphore permits;
+    /** Completed when the workers hand over something (see whenReady). */
+    private final AtomicReference<CompletableFuture<Void>> waiting = new AtomicReference<>();
     /** Tasks (partitions or key lookups) not started yet; guarded by this. */
     private Iterator<Runnable> pending;
     private final AtomicInteger remaining;
@@ -86,11 +94,14 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
     private int tasksEnded;
 
     /**
+     * @param permits the requests in flight this scan may take from, or null for maxConcurrency of its own
      * @param statementCancelled whether the statement was cancelled (the workers stop), or null
      * @param timeoutMillis how long the whole scan may take, or 0 for no limit
      */
     public ScanExecution(TableDefinition<T> table, ScanPlan plan, ScanRequest request, AwsClients clients,
-            ConnectorConfig config, ScanListener listener, BooleanSupplier statementCancelled, long timeoutMillis) {
+            ConnectorConfig config, Semaphore permits, ScanListener listener, BooleanSupplier statementCancelled,
+            long timeoutMillis) {
+        this.permits = permits != null ? permits : new Semaphore(config.maxConcurrency());
         this.table = table;
         this.plan = plan;
         this.rows = new RowBuilder<>(table, request.columns());
@@ -131,7 +142,6 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
         if (workers == null) {
             return;
         }
-        Semaphore permits = new Semaphore(config.maxConcurrency());
         Set<String> detailColumns = rows.detailColumns();
         Iterator<Runnable> tasks = plan.splits().stream().<Runnable>map(split -> () -> runTask(split.partition(),
                 split.isLookup()
@@ -208,7 +218,8 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
         AtomicLong partitionRows = new AtomicLong();
         try {
             try {
-                task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits, this::stopped,
+                task.accept(new PartitionApi(partition, clients.imagebuilder(partition), permits,
+                        () -> stopped() || enoughRows(),
                         () -> clients.renewCredentials(partition.account()), this::runUrgently,
                         config.detailConcurrency(), config.rateLimit(), cache), page -> {
                             partitionRows.addAndGet(page.size());
@@ -251,6 +262,14 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                 || (deadlineNanos != 0 && System.nanoTime() - deadlineNanos > 0);
     }
 
+    /**
+     * Whether the rows produced meet the request's limit: no further call is needed (a listing ends after the page
+     * that met it), though the reader has yet to take them.
+     */
+    private boolean enoughRows() {
+        return limit >= 0 && rowsProduced.get() >= limit;
+    }
+
     private void emit(List<Object[]> page) {
         if (!page.isEmpty()) {
             rowsProduced.addAndGet(page.size());
@@ -263,6 +282,7 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
         try {
             while (!stopped()) {
                 if (queue.offer(m, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    wake();
                     return;
                 }
             }
@@ -276,14 +296,13 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
     @Override
     public boolean hasNext() {
         while (true) {
-            if (limit >= 0 && returned >= limit) {
-                close(); // the engine wants no more: the rest is never listed
+            if (limitReached()) {
                 return false;
             }
             if (batch.hasNext()) {
                 return true;
             }
-            if (workers == null || tasksEnded == plan.tasks()) {
+            if (ended()) {
                 return false;
             }
             checkStillWanted();
@@ -299,17 +318,80 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
                 close();
                 throw new CancellationException("the query was interrupted");
             }
-            if (m instanceof Rows r) {
-                batch = r.rows().iterator();
-            } else if (m instanceof TaskEnded) {
-                tasksEnded++;
-                listener.progress(table.name(), tasksEnded, plan.tasks(), rowsProduced.get());
-            } else if (m instanceof Skipped sk) {
-                listener.partitionSkipped(sk.failure());
-            } else if (m instanceof Failed f) {
-                close();
-                throw f.error();
+            take(m);
+        }
+    }
+
+    /**
+     * The rows ready now, at most {@code max}, without waiting: none when the workers have handed over nothing
+     * yet (see {@link #whenReady}) or the scan has ended (see {@link #finished}). Throws what failed the scan.
+     */
+    public List<Object[]> readyRows(int max) {
+        List<Object[]> rows = new ArrayList<>();
+        while (rows.size() < max && !limitReached()) {
+            if (batch.hasNext()) {
+                rows.add(batch.next());
+                returned++;
+            } else if (ended() || queue.isEmpty()) {
+                break;
+            } else {
+                checkStillWanted();
+                take(queue.poll());
             }
+        }
+        return rows;
+    }
+
+    /** Whether every row has been handed out, or the scan was closed: {@link #readyRows} will give no more. */
+    public boolean finished() {
+        return closed.get() || limitReached() || (!batch.hasNext() && ended());
+    }
+
+    /**
+     * Completes when {@link #readyRows} has something new to give (rows, a failure), or the scan has
+     * {@link #finished}: an engine's thread waits on this rather than in {@link #hasNext}. Calls return the
+     * same future until it completes.
+     */
+    public CompletableFuture<Void> whenReady() {
+        CompletableFuture<Void> ready = waiting.updateAndGet(f -> f != null && !f.isDone() ? f : new CompletableFuture<>());
+        // after installing it: a worker that handed over before then found no future to complete
+        if (batch.hasNext() || !queue.isEmpty() || finished()) {
+            ready.complete(null);
+        }
+        return ready;
+    }
+
+    private void wake() {
+        CompletableFuture<Void> ready = waiting.getAndSet(null);
+        if (ready != null) {
+            ready.complete(null);
+        }
+    }
+
+    private boolean limitReached() {
+        if (limit >= 0 && returned >= limit) {
+            close(); // the engine wants no more: the rest is never listed
+            return true;
+        }
+        return false;
+    }
+
+    private boolean ended() {
+        return workers == null || tasksEnded == plan.tasks();
+    }
+
+    /** One message from the workers: rows to hand out, a partition ended or skipped, the scan failed; or none. */
+    private void take(Message m) {
+        if (m instanceof Rows r) {
+            batch = r.rows().iterator();
+        } else if (m instanceof TaskEnded) {
+            tasksEnded++;
+            listener.progress(table.name(), tasksEnded, plan.tasks(), rowsProduced.get());
+        } else if (m instanceof Skipped sk) {
+            listener.partitionSkipped(sk.failure());
+        } else if (m instanceof Failed f) {
+            close();
+            throw f.error();
         }
     }
 
@@ -343,6 +425,7 @@ public final class ScanExecution<T> implements Iterator<Object[]>, AutoCloseable
     public void close() {
         if (closed.compareAndSet(false, true)) {
             queue.clear();
+            wake();
             if (workers != null) {
                 workers.shutdown();
                 workers.getQueue().clear(); // tasks not yet started never start; those under way stop at their next call

@@ -1,5 +1,7 @@
 package io.github.imagebuildersql.core.scan;
 
+import io.github.imagebuildersql.core.table.Column;
+import io.github.imagebuildersql.core.table.ColumnType;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +46,15 @@ public record ScanRequest(List<String> columns, Map<String, Set<String>> constra
     /** The values the WHERE clause pins a column to, as far as it narrows the listing; empty when it does not. */
     public Optional<Set<String>> pinned(String column) {
         return Optional.ofNullable(constraints.get(column));
+    }
+
+    /**
+     * Whether the scan can apply a constraint on this column exactly ({@link #enforcing}): a plain string or
+     * integer that a listing returns. A column that costs calls (a detail column, or one with a call of its own) is
+     * left to the engine, so that it is read and its call made.
+     */
+    public static boolean enforceable(Column<?> column) {
+        return (column.type() == ColumnType.VARCHAR || column.type() == ColumnType.INTEGER) && !column.costsCalls();
     }
 
     /** Whether some column must take a value from an empty set ({@code a = 'x' and a = 'y'}): no row can match. */

@@ -63,7 +63,7 @@ class TrinoServerIT {
 
     @TestFactory
     Stream<DynamicTest> everySampleQueryGivesTheDriversAnswer() throws Exception {
-        return SampleAnswers.queries().stream().map(q -> DynamicTest.dynamicTest(q.getFileName().toString(), () -> {
+        return SampleAnswers.trinoQueries().stream().map(q -> DynamicTest.dynamicTest(q.getFileName().toString(), () -> {
             try (Connection c = server.connect(); Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery(SampleAnswers.trinoSql(q))) {
                 ResultSetMetaData md = rs.getMetaData();

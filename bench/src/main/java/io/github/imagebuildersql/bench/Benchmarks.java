@@ -60,20 +60,28 @@ public final class Benchmarks {
     final Settings settings;
     final Path root;
     final Path jar;
+    /** Earlier commits' builds that the cases comparing start-up and CPU run beside this one's. */
+    final List<Before> before;
     final Report report = new Report();
     /** Call counts, kept for the smoke test's exact assertions. */
     final Map<String, Long> counts = new java.util.LinkedHashMap<>();
 
     Benchmarks(Settings settings, Path root) {
+        this(settings, root, List.of());
+    }
+
+    Benchmarks(Settings settings, Path root, List<Before> before) {
         this.settings = settings;
         this.root = root;
         this.jar = root.resolve("jdbc-driver/target/imagebuilder-jdbc.jar");
+        this.before = before;
     }
 
     public static void main(String[] args) throws Exception {
         Settings s = args.length > 0 && args[0].equals("--smoke") ? SMOKE : FULL;
         Path root = Path.of(args.length > 1 ? args[1] : ".").toAbsolutePath().normalize();
-        Benchmarks b = new Benchmarks(s, root);
+        Benchmarks b = new Benchmarks(s, root, Before.fromArguments(List.of(args).subList(Math.min(2, args.length),
+                args.length)));
         b.runAll();
         Path out = root.resolve(s == FULL ? "BENCHMARKS.md" : "bench/target/BENCHMARKS-smoke.md");
         Files.writeString(out, b.markdown(), StandardCharsets.UTF_8);
@@ -363,14 +371,35 @@ public final class Benchmarks {
                 new ColdStart("`bin/imagebuilder-sql --planCache off` (planned in every run)", planning, launcherEnv, 0),
                 new ColdStart("`java -jar`, `IMAGEBUILDER_SQL_CDS=off` (one JVM, no archive)", plain,
                         Map.of("XDG_CACHE_HOME", cache.toString(), "IMAGEBUILDER_SQL_CDS", "off"), 0));
+        // Each earlier build has a cache of its own: the launch file names one jar.
+        List<ColdStart> earlier = new ArrayList<>();
+        for (Before b : before) {
+            List<String> plainBefore = new ArrayList<>(List.of(java, "-jar", b.jar().toString()));
+            plainBefore.addAll(query);
+            List<String> launcherBefore = new ArrayList<>(List.of(b.launcher().toString()));
+            launcherBefore.addAll(query);
+            Map<String, String> envBefore = Map.of("XDG_CACHE_HOME", Files.createTempDirectory("bench-cds").toString(),
+                    "JAVA_HOME", launcherEnv.get("JAVA_HOME"));
+            check(Processes.run(plainBefore, envBefore), 4);
+            earlier.add(new ColdStart("`java -jar` " + b.label(), plainBefore, envBefore, 0));
+            earlier.add(new ColdStart("`bin/imagebuilder-sql` " + b.label(), launcherBefore, envBefore, 0));
+        }
         // The variants take turns, so that a slow spell of the machine falls on all of them alike.
         for (int i = 0; i < settings.coldRuns(); i++) {
             variants.forEach(ColdStart::run);
+            earlier.forEach(ColdStart::run);
         }
         Samples plainRun = variants.get(0).report();
         Samples launched = variants.get(1).report();
         Samples planned = variants.get(2).report();
         Samples single = variants.get(3).report();
+        for (int e = 0; e < earlier.size(); e += 2) {
+            Before b = before.get(e / 2);
+            Samples plainBefore = earlier.get(e).report();
+            Samples launchedBefore = earlier.get(e + 1).report();
+            slower("`java -jar`: this commit ÷ " + b.commit(), plainRun, plainBefore);
+            slower("`bin/imagebuilder-sql`: this commit ÷ " + b.commit(), launched, launchedBefore);
+        }
         report.note("Where the time goes: the rows under each figure. Without the archive, most of the time before "
                 + "the first row is loading and verifying classes from the 55 MB jar, Calcite's above all (" 
                 + Samples.fmt(single.median()) + " ms). An archive maps those classes already parsed and verified, "
@@ -412,6 +441,15 @@ public final class Benchmarks {
                 + "listing), Calcite's connection and the command line's own start, with C1 compiling beside them: "
                 + "on 2 cores the CPU, not waiting, sets the time.");
         new WholeProcessScan(this).run();
+    }
+
+    /**
+     * A row comparing a figure with an earlier build's: the ratio of their medians, which may be at most 1.10
+     * (a change may cost start-up no more than a tenth).
+     */
+    void slower(String figure, Samples now, Samples earlier) {
+        double ratio = now.median() / earlier.median();
+        report.row(figure, Samples.of(List.of(ratio)), "×", "≤ 1.10 × (at most 10% slower)", verdict(ratio <= 1.10));
     }
 
     /** One way of starting case 6's command: its runs, and then its rows in the report. */

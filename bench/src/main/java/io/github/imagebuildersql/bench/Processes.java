@@ -1,11 +1,11 @@
 package io.github.imagebuildersql.bench;
 
+import io.github.imagebuildersql.cli.Launcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,26 +34,9 @@ final class Processes {
 
     /**
      * A measured process runs in one JVM (the launcher switched off, see Benchmarks.env), with the flags the
-     * launcher gives the JVM it starts, so that it measures what `java -jar` runs: the collector and
-     * compiler on a machine of at most 4 cores (the jar's Launcher.SMALL_MACHINE_FLAGS), and transparent
-     * huge pages where the kernel gives them on request (Launcher.pageFlags).
+     * launcher gives the JVM it starts, so that it measures what `java -jar` runs.
      */
-    static final List<String> LAUNCHERS_FLAGS = launchersFlags();
-
-    private static List<String> launchersFlags() {
-        List<String> flags = new ArrayList<>();
-        if (Runtime.getRuntime().availableProcessors() <= 4) {
-            flags.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        }
-        try {
-            if (Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]")) {
-                flags.add("-XX:+UseTransparentHugePages");
-            }
-        } catch (IOException | RuntimeException e) {
-            // no transparent huge pages here: the launcher asks for none either
-        }
-        return List.copyOf(flags);
-    }
+    static final List<String> LAUNCHERS_FLAGS = Launcher.flagsForThisMachine();
 
     static Run run(List<String> command, Map<String, String> env) {
         ProcessBuilder pb = new ProcessBuilder(command);

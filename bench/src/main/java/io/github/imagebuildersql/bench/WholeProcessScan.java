@@ -89,9 +89,23 @@ final class WholeProcessScan {
             for (int phase = 0; phase < PHASES.length; phase++) {
                 phases.add(new ArrayList<>());
             }
+            List<Map<String, String>> envBefore = new ArrayList<>();
+            List<List<Double>> jarBefore = new ArrayList<>();
+            for (Before earlier : b.before) {
+                Map<String, String> env = new HashMap<>(jarEnv);
+                env.put("XDG_CACHE_HOME", Files.createTempDirectory("bench-whole-process").toString());
+                Benchmarks.check(Processes.run(earlier.jar(), List.of(), env, query), rows + 1);
+                envBefore.add(env);
+                jarBefore.add(new ArrayList<>());
+            }
             int runs = b.settings.runs();
             long calls = 0;
             for (int i = 0; i < runs; i++) {
+                for (int e = 0; e < b.before.size(); e++) {
+                    Processes.Run r = Processes.run(b.before.get(e).jar(), List.of(), envBefore.get(e), query);
+                    Benchmarks.check(r, rows + 1);
+                    jarBefore.get(e).add(r.totalMs());
+                }
                 emulator.stats().reset();
                 Processes.Run j = Processes.run(b.jar, List.of(), jarEnv, query);
                 calls = emulator.stats().totalRequests();
@@ -120,6 +134,11 @@ final class WholeProcessScan {
             b.report.row("sequential boto3 script", p, "ms", "", "");
             b.report.row("boto3 script ÷ `java -jar` process", Samples.of(List.of(ratio)), "×", "≥ 10×",
                     Benchmarks.verdict(ratio >= 10));
+            for (int e = 0; e < b.before.size(); e++) {
+                Samples earlier = Samples.of(jarBefore.get(e));
+                b.report.row("whole `java -jar … query` process " + b.before.get(e).label(), earlier, "ms", "", "");
+                b.slower("whole process: this commit ÷ " + b.before.get(e).commit(), j, earlier);
+            }
             if (phases.get(0).isEmpty()) {
                 return;
             }

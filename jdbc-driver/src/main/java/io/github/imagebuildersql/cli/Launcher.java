@@ -271,6 +271,16 @@ public final class Launcher {
         return all;
     }
 
+    /**
+     * The flags the second JVM gets on this machine when the user gave none of their own: what the launch file
+     * names, and what the benchmarks give a process they run as one JVM so that it measures what users run.
+     */
+    public static List<String> flagsForThisMachine() {
+        List<String> flags = new ArrayList<>(defaultFlags(List.of(), Runtime.getRuntime().availableProcessors()));
+        flags.addAll(pageFlags(List.of(), hugePagesMode()));
+        return List.copyOf(flags);
+    }
+
     /** The collector and compiler flags the second JVM gets before the user's own. */
     static List<String> defaultFlags(List<String> userFlags, int cores) {
         for (String f : userFlags) {

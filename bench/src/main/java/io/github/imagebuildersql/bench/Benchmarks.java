@@ -417,6 +417,17 @@ public final class Benchmarks {
                 + "kept because a scan's generated code asks a plain record of the plan's parameters (its table, "
                 + "columns and filters) for its rows, which the plan cache writes field by field and "
                 + "authenticates with a per-user key. "
+                + "Issue 25 removed start-up machinery that shaped the query path, and kept what the rows above "
+                + "show to pay: gone are the plan written into generated code as length-prefixed text (the "
+                + "plan cache writes the scan's record instead), a JVM-global planner hook installed from a "
+                + "table's constructor (the scan registers its rules with the planner that sees it), the "
+                + "hand-written JDBC delegation (generated at build time) and the script's own archive naming "
+                + "and JVM flag choices (it runs the command line the jar's launcher writes); kept are the "
+                + "class archive (the `IMAGEBUILDER_SQL_CDS=off` row against `java -jar`), the plan cache "
+                + "(the `--planCache off` row) and the clients built ahead. "
+                + (before.isEmpty() ? "" : "The rows `at " + before.get(0).commit() + " (before)` run that "
+                        + "commit's jar in turns with this one (`bench/run --before " + before.get(0).commit()
+                        + "`), and the ratio rows compare their medians. ")
                 + "The planner's metadata handlers go through proxies instead of Java source compiled by Janino "
                 + "(most of a second of CPU in every fresh process). On this machine the second JVM (and the one "
                 + "`bin/imagebuilder-sql` starts) runs C1 only with the serial collector: C2's compiler threads "

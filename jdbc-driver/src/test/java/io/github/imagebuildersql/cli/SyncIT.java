@@ -526,6 +526,51 @@ class SyncIT {
     }
 
     @Test
+    void aKilledSyncWritesNothingItsRunStaysRunningAndTheNextSyncRuns() throws Exception {
+        assertEquals(0, sync(estate(), "killed").exit());
+        List<List<String>> before = everything("killed");
+        try (Emulator emulator = emulator(nextDay()); Connection locker = Postgres.connect()) {
+            Process p = syncHeldAtTheLock(emulator, "killed", locker);
+            ProcessHandle second = p.children().findFirst().orElseThrow(() -> new AssertionError("no second JVM"));
+            p.destroyForcibly(); // SIGKILL: the first JVM can neither pass it on nor run a shutdown hook
+            assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+            second.onExit().get(120, java.util.concurrent.TimeUnit.SECONDS);
+            locker.commit();
+            awaitNoSyncConnected();
+            assertEquals(before, everything("killed"), "the killed sync's transaction died with it");
+            assertEquals(List.of(List.of("ok", "finished"), List.of("running", "unfinished")), rows("select status, "
+                    + "case when finished_at is null then 'unfinished' else 'finished' end from killed.sync_runs order by id"));
+            Jar.Result next = Jar.run(List.of(), credentials(emulator), null, syncArgs(emulator, "killed", "--onError",
+                    "skip"));
+            assertEquals(3, next.exit(), "partial: the fixture forbids a partition; " + next.err());
+        }
+        assertTrue(syncedPipelines("killed", "").contains("bastion-hardened-v2|ENABLED|111111111111|us-east-1"));
+        assertEquals(List.of(List.of("ok"), List.of("running"), List.of("partial")),
+                rows("select status from killed.sync_runs order by id"));
+    }
+
+    /**
+     * PostgreSQL notices a killed client when it next writes to it: a backend that was waiting for a lock ends
+     * once it has the lock and its statement is done. pg_stat_activity says when.
+     */
+    private static void awaitNoSyncConnected() throws SQLException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        try (Connection c = Postgres.connect()) {
+            while (System.nanoTime() < deadline) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from "
+                        + "pg_stat_activity where application_name = 'imagebuilder-sql sync'")) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling a condition, not a guess
+            }
+        }
+        throw new AssertionError("the killed sync's connection never ended");
+    }
+
+    @Test
     void aColumnTheTargetLacksIsAddedAndFilled() throws Exception {
         ObjectNode estate = estate();
         assertEquals(0, sync(estate, "evolving").exit());

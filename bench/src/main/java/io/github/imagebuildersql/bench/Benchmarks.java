@@ -351,8 +351,10 @@ public final class Benchmarks {
                 + "archive is recorded by a first run, not counted, and so is the statement's compiled plan, which "
                 + "the command line keeps (`planCache`) and later runs read instead of planning; a further row runs "
                 + "`bin/imagebuilder-sql` with `--planCache off`, planning every time. The breakdown comes from the "
-                + "hidden `--timing` flag. The four take turns, run by run, so that a slow spell of the machine "
-                + "falls on all of them alike.");
+                + "hidden `--timing` flag. "
+                + (before.isEmpty() ? "" : "The jar of each earlier commit given to `bench/run --before` runs too, "
+                        + "through `java -jar` and its own `bin/imagebuilder-sql`, with a cache of its own. ")
+                + "All take turns, run by run, so that a slow spell of the machine falls on all of them alike.");
         List<String> query = List.of("query", "--demo", "--timing", "--format", "csv", COLD_SQL);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> plain = new ArrayList<>(List.of(java, "-jar", jar.toString()));

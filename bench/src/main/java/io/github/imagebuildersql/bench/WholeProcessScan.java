@@ -63,7 +63,9 @@ final class WholeProcessScan {
                 + "\"` as a whole process (JVM start to exit, default JVM flags; its class archive recorded by a "
                 + "first run that is not counted), alternating with `python3 bench/boto3_scan.py`, the script "
                 + "people write instead (boto3's paginators, one account and region after another), against the "
-                + "same emulator.");
+                + "same emulator."
+                + (b.before.isEmpty() ? "" : " The jar of each earlier commit given to `bench/run --before` runs in "
+                        + "turn with this one, with a cache of its own."));
         Fixture estate = EstateGenerator.generate(spec);
         Path cache = Files.createTempDirectory("bench-whole-process");
         Map<String, String> jarEnv = new HashMap<>(Benchmarks.env(estate));

@@ -41,7 +41,7 @@ final class ShellCommand extends ConnectedCommand implements Callable<Integer> {
         if (history != null) {
             args.add("--historyFile=" + history);
         }
-        SqlLine.Status status = new SqlLine().begin(args.toArray(String[]::new), null, true);
+        SqlLine.Status status = new InventoryShell(session).begin(args.toArray(String[]::new), null, true);
         return status == SqlLine.Status.OK ? ExitCode.OK : ExitCode.USAGE;
     }
 

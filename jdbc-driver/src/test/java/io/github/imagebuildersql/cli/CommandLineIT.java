@@ -10,14 +10,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.imagebuildersql.connector.FixtureCounts;
 import io.github.imagebuildersql.connector.MisbehavingEndpoint;
 import io.github.imagebuildersql.emulator.Emulator;
+import io.github.imagebuildersql.emulator.EmulatorOptions;
 import io.github.imagebuildersql.emulator.fixture.Fixture;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -253,7 +261,7 @@ class CommandLineIT {
         assertEquals(1, r.errLines().size(), r.err());
         assertTrue(r.err().contains("444444444444") && r.err().contains("AccessDenied"), r.err());
 
-        List<String> verbose = new java.util.ArrayList<>(List.of(args));
+        List<String> verbose = new ArrayList<>(List.of(args));
         verbose.add(1, "--verbose");
         assertTrue(Jar.run(verbose.toArray(String[]::new)).err().contains("\tat "));
     }
@@ -436,6 +444,51 @@ class CommandLineIT {
         assertEquals(workflows, Files.readAllLines(out).size());
         assertTrue(r.err().contains("partitions"), r.err());
         assertTrue(r.err().contains("wrote " + workflows + " rows"), r.err());
+    }
+
+    /**
+     * Ctrl-C while an export shows its progress line: the terminal signals every process of the foreground group
+     * (both JVMs of {@code java -jar}), the line is ended so that the shell's prompt starts on a line of its own, and
+     * the status is the one documented for an interruption.
+     */
+    @Test
+    void ctrlCEndsTheProgressLineAndTheStatusSaysInterrupted(@TempDir Path dir) throws Exception {
+        Fixture estate = Fixture.sampleEstate();
+        // One request at a time, each a second long: the export is still scanning when its first partition is done.
+        try (Emulator emulator = Emulator.start(estate, EmulatorOptions.defaults().withLatency(Duration.ofSeconds(1)))) {
+            Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", estate.credentials().accessKeyId(),
+                    "AWS_SECRET_ACCESS_KEY", estate.credentials().secretAccessKey(), "AWS_REGION", "us-east-1");
+            Path out = dir.resolve("pipelines.csv");
+            Process p = Jar.start(List.of(), env, "export", "--endpoint", emulator.endpoint().toString(), "--accounts",
+                    "org", "--roleName", "ImageBuilderInventoryRole", "--maxConcurrency", "1", "--progress",
+                    "--table", "imagebuilder_image_pipeline", "--out", out.toString());
+            p.getOutputStream().close();
+            InputStream err = p.getErrorStream();
+            ByteArrayOutputStream shown = new ByteArrayOutputStream();
+            while (!shown.toString(StandardCharsets.UTF_8).contains(" partitions")) {
+                int b = err.read();
+                assertTrue(b >= 0, "the export ended before it showed progress: " + shown);
+                shown.write(b);
+            }
+            String progress = shown.toString(StandardCharsets.UTF_8);
+            assertTrue(progress.startsWith("\r") && !progress.contains("\n"), "a progress line, not ended: " + progress);
+
+            List<String> pids = Stream.concat(Stream.of(p.toHandle()), p.descendants())
+                    .map(h -> String.valueOf(h.pid())).toList();
+            assertEquals(2, pids.size(), "java -jar and its second JVM: " + pids);
+            List<String> kill = new ArrayList<>(List.of("kill", "-INT"));
+            kill.addAll(pids);
+            assertEquals(0, new ProcessBuilder(kill).inheritIO().start().waitFor());
+            shown.write(err.readAllBytes());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+
+            String stderr = shown.toString(StandardCharsets.UTF_8);
+            assertEquals(ExitCode.INTERRUPTED, p.exitValue(), stderr);
+            assertTrue(stderr.endsWith("\n"), "stderr ends its last line: " + stderr.replace("\r", "\\r"));
+            String afterProgress = stderr.substring(stderr.lastIndexOf(" partitions") + " partitions".length());
+            assertEquals("\n", afterProgress, "the progress line is ended and nothing follows it");
+            assertFalse(Files.exists(out), "an interrupted export writes no file");
+        }
     }
 
     @Test

@@ -88,6 +88,34 @@ class CommandLineIT {
         }
     }
 
+    /**
+     * Issue 31.8: an alias comes back as written. {@code Y,x} was seen for {@code 1 as y, 2 as x} in a few first runs
+     * and never reproduced since; this runs the statement every way a command can: recording the class archive in
+     * a fresh cache, mapping it, from the plan a run kept, after the same statement spelled {@code Y, X} was kept
+     * (plans are keyed by the exact text), planned afresh with --planCache off, and in one JVM.
+     */
+    @Test
+    void aliasesComeBackAsWrittenEveryWayAStatementRuns(@TempDir Path home) {
+        String lower = "select 1 as y, 2 as x from imagebuilder_image_pipeline limit 1";
+        String upper = lower.replace("as y", "as Y").replace("as x", "as X");
+        Map<String, String> cache = Map.of("XDG_CACHE_HOME", home.toString());
+        assertEquals("Y,X", header(cache, upper), "a fresh cache: the run that records the archive");
+        assertEquals("y,x", header(cache, lower), "planned, beside the kept plan of the upper-case spelling");
+        assertEquals("y,x", header(cache, lower), "its own kept plan");
+        assertEquals("y,x", header(cache, lower, "--planCache", "off"), "planned afresh");
+        assertEquals("y,x", header(Map.of("XDG_CACHE_HOME", home.toString(), Launcher.SWITCH, "off"), lower),
+                "in one JVM");
+    }
+
+    private static String header(Map<String, String> env, String sql, String... options) {
+        List<String> args = new ArrayList<>(List.of("query", "--demo", "--format", "csv"));
+        args.addAll(List.of(options));
+        args.add(sql);
+        Jar.Result r = Jar.run(List.of(), env, null, args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        return r.out().lines().findFirst().orElseThrow();
+    }
+
     @Test
     void csvIsRfc4180WithAHeaderAndEmptyNulls() throws Exception {
         Jar.Result r = Jar.run("query", "--demo", "--format", "csv", BY_NAME);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,6 +23,7 @@ import org.jline.terminal.TerminalBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import sqlline.DispatchCallback;
 import sqlline.SqlLineParser;
 
@@ -35,6 +37,9 @@ class ShellCompletionTest {
     private static InventoryShell shell;
     private static LineReader terminalReader;
 
+    @TempDir
+    static Path home;
+
     @BeforeAll
     static void connect() throws Exception {
         // No terminal under the build: JLine's dumb one, as it would fall back to, without its warning.
@@ -43,6 +48,7 @@ class ShellCompletionTest {
         demo.setProperty("demo", "true");
         String session = SessionDriver.register(demo);
         shell = new InventoryShell(session);
+        shell.getOpts().setHistoryFile(home.resolve("history").toString()); // not the user's ~/.sqlline/history
         terminalReader = shell.getConsoleReader(null, new DefaultHistory());
         // as ShellCommand connects: metadata read at connection (no fast connect), no credentials asked for
         assertEquals(3, shell.runCommands(List.of("!set fastConnect false",

@@ -29,7 +29,10 @@ final class CpuPerCall {
     /** The organisation scanned (a generator spec), its maxConcurrency, and the scans of each measurement. */
     record Sizes(String organisation, int maxConcurrency, int warmUps, int runs) {}
 
-    /** Issue 30's organisation. Warm, a JVM's CPU per call still falls for about five scans: the JIT at work. */
+    /**
+     * Issue 30's organisation. Warm, a JVM's CPU per call still falls after five scans (the JIT at work, which the
+     * warm rows show apart); five keep the case near two minutes with one earlier build.
+     */
     private static final Sizes FULL = new Sizes("accounts=300,regions=16,pipelines=1,workflows=0,varied=1", 64, 5, 3);
     private static final Sizes SMOKE = new Sizes("accounts=8,regions=4,pipelines=1,workflows=0,varied=1", 16, 1, 1);
     private static final String SQL = "select count(*) from imagebuilder_image_pipeline";

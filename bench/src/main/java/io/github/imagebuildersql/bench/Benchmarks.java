@@ -109,6 +109,7 @@ public final class Benchmarks {
         faults();
         new OrganisationScale(this).run();
         new ImageDetailCase(this).run();
+        new CpuPerCall(this).run();
     }
 
     // ---- case 1 ----------------------------------------------------------------------------

@@ -27,6 +27,8 @@ final class CpuProfile {
         AREAS.put("software.amazon.awssdk.auth", "SigV4 signing");
         AREAS.put("software.amazon.awssdk.http.apache", "HTTP client (Apache)");
         AREAS.put("io.github.imagebuildersql.shaded.apache", "HTTP client (Apache)");
+        // the same client unshaded, as the benchmark's own JVM loads it
+        AREAS.put("org.apache.http", "HTTP client (Apache)");
         AREAS.put("software.amazon.awssdk.protocols", "request and response (un)marshalling");
         AREAS.put("software.amazon.awssdk.thirdparty.jackson", "request and response (un)marshalling");
         AREAS.put("software.amazon.awssdk.services", "request and response (un)marshalling");

@@ -104,8 +104,7 @@ final class OrganisationScale {
             }
             double bound = Math.max(2.0 * latency, (double) calls / mc * latency);
             bench.counts.put("org" + accounts + ".calls", calls);
-            // AssumeRole per account, ListAccounts pages of 20, every page of every partition
-            long expected = accounts + (accounts + 19) / 20 + EstateGenerator.pipelinePages(spec);
+            long expected = expectedCalls(spec);
             bench.report.exact("API calls (AssumeRole per account, ListAccounts pages, ListImagePipelines pages)",
                     calls, expected + " expected",
                     Benchmarks.verdict(calls == expected));
@@ -141,6 +140,11 @@ final class OrganisationScale {
         }
     }
 
+    /** A scan's calls: AssumeRole per account, ListAccounts pages of 20, every page of every partition. */
+    static long expectedCalls(EstateGenerator.Spec spec) {
+        return spec.accounts() + (spec.accounts() + 19) / 20 + EstateGenerator.pipelinePages(spec);
+    }
+
     /** How the spec's partitions differ, counted from the generator. */
     private static String shape(EstateGenerator.Spec spec) {
         if (!spec.varied()) {
@@ -160,7 +164,7 @@ final class OrganisationScale {
     }
 
     /** The process CPU figures query --timing ends with. */
-    private static final Pattern PROCESS_CPU = Pattern.compile("process CPU: to scan-opened (\\d+) ms, in all (\\d+) ms");
+    static final Pattern PROCESS_CPU = Pattern.compile("process CPU: to scan-opened (\\d+) ms, in all (\\d+) ms");
 
     private record InProcess(double wallMs, double closeMs, double connectorCpuMs, double emulatorCpuMs,
             int peakThreads, int threadsLeft) {}
@@ -222,11 +226,11 @@ final class OrganisationScale {
         return isEmulator(t.getName());
     }
 
-    private static boolean isEmulator(String threadName) {
+    static boolean isEmulator(String threadName) {
         return threadName.startsWith("emulator-") || threadName.startsWith("HTTP-Dispatcher");
     }
 
-    private static double emulatorCpuMs(ThreadMXBean mx) {
+    static double emulatorCpuMs(ThreadMXBean mx) {
         return allThreads().stream().filter(OrganisationScale::isEmulator)
                 .mapToLong(t -> Math.max(0, mx.getThreadCpuTime(t.getId()))).sum() / 1e6;
     }
@@ -323,7 +327,7 @@ final class OrganisationScale {
      * One sample of /proc/PID: threads, peak resident set (VmHWM), CPU seconds so far, and those of the JIT's
      * compiler threads.
      */
-    private record ProcStatus(int threads, double rssMb, double cpuSeconds, double compilerSeconds) {
+    record ProcStatus(int threads, double rssMb, double cpuSeconds, double compilerSeconds) {
         static final ProcStatus NONE = new ProcStatus(0, 0, 0, 0);
 
         ProcStatus max(ProcStatus o) {

@@ -470,23 +470,32 @@ class SyncIT {
     }
 
     private static void awaitSyncBlockedOn(String relation, Process sync) throws SQLException {
+        awaitCount("select count(*) from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and "
+                + "l.relation = '" + relation + "'::regclass and a.application_name = 'imagebuilder-sql sync'",
+                n -> n > 0, sync, "the sync waits for " + relation);
+    }
+
+    /**
+     * Asks PostgreSQL a count, every 20 ms for up to two minutes, until the answer is the one wanted (and fails
+     * if the sync, when given, ends first). In autocommit: within one transaction pg_stat_activity would be a
+     * snapshot.
+     */
+    private static void awaitCount(String sql, java.util.function.IntPredicate wanted, Process sync, String until)
+            throws SQLException {
         long deadline = System.nanoTime() + 120_000_000_000L;
-        // In autocommit: within one transaction pg_stat_activity would be a snapshot.
         try (Connection c = Postgres.connect()) {
             while (System.nanoTime() < deadline) {
-                assertTrue(sync.isAlive(), "the sync ended before reaching the lock");
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from pg_locks l "
-                        + "join pg_stat_activity a on a.pid = l.pid where not l.granted and l.relation = '" + relation
-                        + "'::regclass and a.application_name = 'imagebuilder-sql sync'")) {
+                assertTrue(sync == null || sync.isAlive(), "the sync ended before " + until);
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                     rs.next();
-                    if (rs.getInt(1) > 0) {
+                    if (wanted.test(rs.getInt(1))) {
                         return;
                     }
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling a condition, not a guess
             }
         }
-        throw new AssertionError("the sync never reached " + relation);
+        throw new AssertionError("timed out before " + until);
     }
 
     @Test
@@ -536,7 +545,10 @@ class SyncIT {
             assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
             second.onExit().get(120, java.util.concurrent.TimeUnit.SECONDS);
             locker.commit();
-            awaitNoSyncConnected();
+            // PostgreSQL notices a killed client when it next writes to it: a backend that was waiting for a lock
+            // ends once it has the lock and its statement is done.
+            awaitCount("select count(*) from pg_stat_activity where application_name = 'imagebuilder-sql sync'",
+                    n -> n == 0, null, "the killed sync's connection ended");
             assertEquals(before, everything("killed"), "the killed sync's transaction died with it");
             assertEquals(List.of(List.of("ok", "finished"), List.of("running", "unfinished")), rows("select status, "
                     + "case when finished_at is null then 'unfinished' else 'finished' end from killed.sync_runs order by id"));
@@ -547,27 +559,6 @@ class SyncIT {
         assertTrue(syncedPipelines("killed", "").contains("bastion-hardened-v2|ENABLED|111111111111|us-east-1"));
         assertEquals(List.of(List.of("ok"), List.of("running"), List.of("partial")),
                 rows("select status from killed.sync_runs order by id"));
-    }
-
-    /**
-     * PostgreSQL notices a killed client when it next writes to it: a backend that was waiting for a lock ends
-     * once it has the lock and its statement is done. pg_stat_activity says when.
-     */
-    private static void awaitNoSyncConnected() throws SQLException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        try (Connection c = Postgres.connect()) {
-            while (System.nanoTime() < deadline) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from "
-                        + "pg_stat_activity where application_name = 'imagebuilder-sql sync'")) {
-                    rs.next();
-                    if (rs.getInt(1) == 0) {
-                        return;
-                    }
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // polling a condition, not a guess
-            }
-        }
-        throw new AssertionError("the killed sync's connection never ended");
     }
 
     @Test

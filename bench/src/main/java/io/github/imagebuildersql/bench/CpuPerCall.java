@@ -140,8 +140,9 @@ final class CpuPerCall {
 
     /**
      * What issue 30's candidates did to the cold figure, measured by hand: a change was to be kept only if it
-     * showed, and none earned its cost. Warm (an in-process harness, 2 alternating JVMs of 5 scans per
-     * candidate), url-connection-client and the fixed endpoint showed no change either.
+     * showed, and only the launcher's earlier compilation earned its cost. Warm (an in-process harness, 2
+     * alternating JVMs of 5 scans per candidate), url-connection-client and the fixed endpoint showed no change
+     * either.
      */
     private static final String CANDIDATES = "Measured by hand for issue 30 (cold, 4 alternating runs each of this "
             + "case's `java -jar` process, load average 14-20 from other builds; median and spread, ms per call): "
@@ -151,7 +152,11 @@ final class CpuPerCall {
             + "(the jar would grow by a third) and TLS that no longer follows the JDK's trust store and "
             + "`javax.net.ssl` properties: not kept; C2 as well as C1 (without the launcher's "
             + "`-XX:TieredStopAtLevel=1`) 1.43 (1.24-1.63): C2's compilations cost more than its code saves within "
-            + "a scan of 5,000 calls, so the launcher's choice stays. What is left is the SDK's own request path: "
+            + "a scan of 5,000 calls, so the launcher's choice stays. Kept: C1 compiling a method after a fifth of the "
+            + "usual invocations (`-XX:CompileThresholdScaling=0.2` among the launcher's flags on small machines; "
+            + "7 alternating runs, quiet machine) 0.62 (0.57-0.69) against 0.74 (0.67-0.91), for about 25 ms more "
+            + "start-up (80 ms for the demo): the `--before` rows of cases 6 and 13 show both. What is left is the "
+            + "SDK's own request path: "
             + "a SigV4 signing key per account, region and day (4 HMACs, which the SDK's cache of 300 keys cannot "
             + "keep across 4,800 partitions), the request's SHA-256, header maps copied from builder to builder, "
             + "the interceptors; and, warm, the JIT: its compiler threads still take about 40% of the CPU after "

@@ -321,14 +321,15 @@ class LauncherIT {
 
     @Test
     void onASmallMachineTheSecondJvmUsesC1AndTheSerialCollectorUnlessTheUserChoseOtherwise() {
-        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Launcher.defaultFlags(List.of("-Xmx1g"), 2));
+        assertEquals(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.2"),
+                Launcher.defaultFlags(List.of("-Xmx1g"), 2));
         assertEquals(Launcher.SMALL_MACHINE_FLAGS, Launcher.defaultFlags(List.of("-XX:+UseCompressedOops"), 4),
                 "a flag about something else is no choice of collector");
         assertEquals(List.of(), Launcher.defaultFlags(List.of("-XX:+UseG1GC"), 2), "the user's collector");
         assertEquals(List.of(), Launcher.defaultFlags(List.of("-XX:TieredStopAtLevel=4"), 2), "the user's compiler");
         assertEquals(List.of(), Launcher.defaultFlags(List.of("-Xint"), 2));
         for (String choice : List.of("-XX:-UseSerialGC", "-XX:+UseParallelGC", "-XX:-TieredCompilation", "-Xcomp",
-                "-XX:CICompilerCount=2")) {
+                "-XX:CICompilerCount=2", "-XX:CompileThresholdScaling=1")) {
             assertEquals(List.of(), Launcher.defaultFlags(List.of("-Xmx1g", choice), 2), choice);
         }
         for (String other : List.of("-XX:+UseGCOverheadLimit", "-XX:+UseTransparentHugePages", "-XX:+Use-GC",

@@ -50,7 +50,8 @@ public final class Launcher {
      * methods of the SDK and its HTTP client once each, and at the usual 200 invocations each runs interpreted
      * for the first 200 calls of a scan. Measured on 2 cores (a {@code java -jar} scan of 300 accounts × 16
      * regions, 5,211 calls, 7 alternating runs): 0.62 against 0.74 ms of CPU per call; the price is at start-up,
-     * where more is compiled: about 25 ms more to a one-partition query's end, 80 ms more for the demo's.
+     * where more is compiled: 20 to 30 ms more to a one-partition query's end, 40 to 50 ms more to the demo's
+     * first row (BENCHMARKS.md, cases 6 and 13).
      */
     static final List<String> SMALL_MACHINE_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:CompileThresholdScaling=0.2");

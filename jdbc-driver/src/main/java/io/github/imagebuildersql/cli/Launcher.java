@@ -66,6 +66,7 @@ public final class Launcher {
      */
     static final String HUGE_PAGES_FLAG = "-XX:+UseTransparentHugePages";
     static final Path HUGE_PAGES_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    static final String UNSAFE_ACCESS = "--sun-misc-unsafe-memory-access";
     /** Flags by which the user already chose the heap's page size (and -XX:LargePageSizeInBytes=). */
     private static final Set<String> USER_PAGES = Set.of("-XX:+UseLargePages", "-XX:-UseLargePages",
             "-XX:+UseTransparentHugePages", "-XX:-UseTransparentHugePages");
@@ -124,9 +125,8 @@ public final class Launcher {
         ClassArchive.Recording recording = null;
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         command.add(java.toString());
-        List<String> chosen = flagsChosen(jvmFlags);
-        command.addAll(defaultFlags(chosen, Runtime.getRuntime().availableProcessors()));
-        command.addAll(pageFlags(chosen, hugePagesMode()));
+        command.addAll(ourFlags(flagsChosen(jvmFlags), Runtime.getRuntime().availableProcessors(), hugePagesMode(),
+                Runtime.version().feature()));
         command.addAll(jvmFlags);
         if (archive.trusted()) {
             command.add("-XX:SharedArchiveFile=" + archive.archive());
@@ -171,8 +171,7 @@ public final class Launcher {
                 Files.size(jar) + " " + Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS), java.toRealPath().toString(),
                 env.getOrDefault("JAVA_TOOL_OPTIONS", ""), env.getOrDefault("JDK_JAVA_OPTIONS", ""),
                 java.toRealPath().toString()));
-        lines.addAll(defaultFlags(chosen, cores));
-        lines.addAll(pageFlags(chosen, hugePagesMode));
+        lines.addAll(ourFlags(chosen, cores, hugePagesMode, Runtime.version().feature()));
         lines.add("-XX:SharedArchiveFile=" + archive.archive());
         lines.add("-Xshare:auto");
         lines.addAll(QUIET_SHARING);
@@ -284,9 +283,32 @@ public final class Launcher {
      * names, and what the benchmarks give a process they run as one JVM so that it measures what users run.
      */
     public static List<String> flagsForThisMachine() {
-        List<String> flags = new ArrayList<>(defaultFlags(List.of(), Runtime.getRuntime().availableProcessors()));
-        flags.addAll(pageFlags(List.of(), hugePagesMode()));
+        return ourFlags(List.of(), Runtime.getRuntime().availableProcessors(), hugePagesMode(),
+                Runtime.version().feature());
+    }
+
+    /** The flags the second JVM gets before the user's own, who chose those given (theirs win). */
+    static List<String> ourFlags(List<String> userFlags, int cores, String hugePagesMode, int javaFeature) {
+        List<String> flags = new ArrayList<>(defaultFlags(userFlags, cores));
+        flags.addAll(pageFlags(userFlags, hugePagesMode));
+        flags.addAll(unsafeAccessFlags(userFlags, javaFeature));
         return List.copyOf(flags);
+    }
+
+    /**
+     * From JDK 24 on, the JVM warns on stderr, four lines at every run, when code calls sun.misc.Unsafe's memory
+     * access (JEP 498), and the protobuf runtime inside Calcite's Avatica does as a connection opens: a notice
+     * for the maintainers of that library, not for whoever runs a query; and on a JDK that denies the access, a
+     * connection that fails. The second JVM allows it (the option exists from JDK 23, JEP 471), unless the user
+     * chose otherwise.
+     */
+    static List<String> unsafeAccessFlags(List<String> userFlags, int javaFeature) {
+        for (String f : userFlags) {
+            if (f.startsWith(UNSAFE_ACCESS)) {
+                return List.of();
+            }
+        }
+        return javaFeature >= 23 ? List.of(UNSAFE_ACCESS + "=allow") : List.of();
     }
 
     /** The collector and compiler flags the second JVM gets before the user's own. */

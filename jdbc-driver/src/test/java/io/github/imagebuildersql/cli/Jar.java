@@ -34,8 +34,14 @@ final class Jar {
 
     /** Starts the jar without waiting, for tests that act while it runs. */
     static Process start(List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+        return start(ProcessHandle.current().info().command().orElse("java"), jvmOptions, env, args);
+    }
+
+    /** Starts the jar on the JVM of the given java command. */
+    static Process start(String java, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(java);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(FILE.toString());
@@ -49,8 +55,12 @@ final class Jar {
     }
 
     static Result run(List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
+        return runOn(ProcessHandle.current().info().command().orElse("java"), jvmOptions, env, stdin, args);
+    }
+
+    static Result runOn(String java, List<String> jvmOptions, Map<String, String> env, String stdin, String... args) {
         try {
-            Process p = start(jvmOptions, env, args);
+            Process p = start(java, jvmOptions, env, args);
             return finish(p, stdin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

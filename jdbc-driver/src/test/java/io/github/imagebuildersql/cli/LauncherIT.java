@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -337,6 +338,42 @@ class LauncherIT {
             assertEquals(Launcher.SMALL_MACHINE_FLAGS, Launcher.defaultFlags(List.of(other), 2), other);
         }
         assertEquals(List.of(), Launcher.defaultFlags(List.of(), 8), "with cores to spare C2 pays for itself");
+    }
+
+    @Test
+    void fromJdk23OnTheSecondJvmAllowsTheLibrariesUnsafeMemoryAccessUnlessTheUserChoseOtherwise() {
+        assertEquals(List.of(), Launcher.unsafeAccessFlags(List.of(), 17));
+        assertEquals(List.of(), Launcher.unsafeAccessFlags(List.of(), 22));
+        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow"), Launcher.unsafeAccessFlags(List.of(), 23));
+        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow"),
+                Launcher.unsafeAccessFlags(List.of("-Xmx1g"), 25));
+        assertEquals(List.of(), Launcher.unsafeAccessFlags(List.of("--sun-misc-unsafe-memory-access=deny"), 25),
+                "the user's choice");
+    }
+
+    @Test
+    void onANewerJdkACommandPrintsNothingButItsOwnOutput() {
+        String java = newerJava();
+        assumeTrue(java != null, "no JDK 23 or newer at hand: the build's trino.jdk names one");
+        Jar.Result quiet = Jar.runOn(java, List.of(), env(), null, "query", "--demo", "--format", "csv", SQL);
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals(ROWS, quiet.out());
+        assertEquals("", quiet.err(), "JEP 498's lines about the protobuf inside Avatica are not the user's business");
+
+        Jar.Result warned = Jar.runOn(java, List.of("--sun-misc-unsafe-memory-access=warn"), env(), null, "query",
+                "--demo", "--format", "csv", SQL);
+        assertEquals(ROWS, warned.out());
+        assertTrue(warned.err().contains("sun.misc.Unsafe::arrayBaseOffset"), "the user's own choice wins: "
+                + warned.err());
+    }
+
+    /** A JDK 23 or newer: the one running the tests, or the one the build names for the Trino module. */
+    private static String newerJava() {
+        if (Runtime.version().feature() >= 23) {
+            return ProcessHandle.current().info().command().orElse(null);
+        }
+        Path java = Path.of(System.getProperty("newer.jdk", "none"), "bin", "java");
+        return Files.isExecutable(java) ? java.toString() : null;
     }
 
     @Test

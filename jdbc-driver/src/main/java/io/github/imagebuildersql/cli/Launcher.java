@@ -67,6 +67,7 @@ public final class Launcher {
     static final String HUGE_PAGES_FLAG = "-XX:+UseTransparentHugePages";
     static final Path HUGE_PAGES_MODE = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
     static final String UNSAFE_ACCESS = "--sun-misc-unsafe-memory-access";
+    static final String NATIVE_ACCESS = "--enable-native-access";
     /** Flags by which the user already chose the heap's page size (and -XX:LargePageSizeInBytes=). */
     private static final Set<String> USER_PAGES = Set.of("-XX:+UseLargePages", "-XX:-UseLargePages",
             "-XX:+UseTransparentHugePages", "-XX:-UseTransparentHugePages");
@@ -291,24 +292,27 @@ public final class Launcher {
     static List<String> ourFlags(List<String> userFlags, int cores, String hugePagesMode, int javaFeature) {
         List<String> flags = new ArrayList<>(defaultFlags(userFlags, cores));
         flags.addAll(pageFlags(userFlags, hugePagesMode));
-        flags.addAll(unsafeAccessFlags(userFlags, javaFeature));
+        flags.addAll(restrictedAccessFlags(userFlags, javaFeature));
         return List.copyOf(flags);
     }
 
     /**
-     * From JDK 24 on, the JVM warns on stderr, four lines at every run, when code calls sun.misc.Unsafe's memory
-     * access (JEP 498), and the protobuf runtime inside Calcite's Avatica does as a connection opens: a notice
-     * for the maintainers of that library, not for whoever runs a query; and on a JDK that denies the access, a
-     * connection that fails. The second JVM allows it (the option exists from JDK 23, JEP 471), unless the user
-     * chose otherwise.
+     * What the libraries inside do that new JDKs restrict, allowed in the second JVM unless the user chose
+     * otherwise. From JDK 24 on the JVM warns on stderr, four lines at every run, when code calls
+     * sun.misc.Unsafe's memory access (JEP 498), as the protobuf runtime inside Calcite's Avatica does when a
+     * connection opens, and when code loads a native library (JEP 472), as JNA does for the shell's terminal
+     * (JLine): notices for the maintainers of those libraries, not for whoever runs a query. A JDK that denies
+     * the Unsafe access fails every connection. The options exist from JDK 23 (JEP 471) and JDK 22 (JEP 454).
      */
-    static List<String> unsafeAccessFlags(List<String> userFlags, int javaFeature) {
-        for (String f : userFlags) {
-            if (f.startsWith(UNSAFE_ACCESS)) {
-                return List.of();
-            }
+    static List<String> restrictedAccessFlags(List<String> userFlags, int javaFeature) {
+        List<String> flags = new ArrayList<>();
+        if (javaFeature >= 23 && userFlags.stream().noneMatch(f -> f.startsWith(UNSAFE_ACCESS))) {
+            flags.add(UNSAFE_ACCESS + "=allow");
         }
-        return javaFeature >= 23 ? List.of(UNSAFE_ACCESS + "=allow") : List.of();
+        if (javaFeature >= 22 && userFlags.stream().noneMatch(f -> f.startsWith(NATIVE_ACCESS))) {
+            flags.add(NATIVE_ACCESS + "=ALL-UNNAMED");
+        }
+        return flags;
     }
 
     /** The collector and compiler flags the second JVM gets before the user's own. */

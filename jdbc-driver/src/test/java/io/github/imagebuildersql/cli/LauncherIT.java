@@ -341,24 +341,37 @@ class LauncherIT {
     }
 
     @Test
-    void fromJdk23OnTheSecondJvmAllowsTheLibrariesUnsafeMemoryAccessUnlessTheUserChoseOtherwise() {
-        assertEquals(List.of(), Launcher.unsafeAccessFlags(List.of(), 17));
-        assertEquals(List.of(), Launcher.unsafeAccessFlags(List.of(), 22));
-        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow"), Launcher.unsafeAccessFlags(List.of(), 23));
-        assertEquals(List.of("--sun-misc-unsafe-memory-access=allow"),
-                Launcher.unsafeAccessFlags(List.of("-Xmx1g"), 25));
-        assertEquals(List.of(), Launcher.unsafeAccessFlags(List.of("--sun-misc-unsafe-memory-access=deny"), 25),
+    void onNewerJdksTheSecondJvmAllowsWhatTheLibrariesInsideDoUnlessTheUserChoseOtherwise() {
+        String unsafe = "--sun-misc-unsafe-memory-access=allow";
+        String nativeCode = "--enable-native-access=ALL-UNNAMED";
+        assertEquals(List.of(), Launcher.restrictedAccessFlags(List.of(), 17));
+        assertEquals(List.of(nativeCode), Launcher.restrictedAccessFlags(List.of(), 22));
+        assertEquals(List.of(unsafe, nativeCode), Launcher.restrictedAccessFlags(List.of(), 23));
+        assertEquals(List.of(unsafe, nativeCode), Launcher.restrictedAccessFlags(List.of("-Xmx1g"), 25));
+        assertEquals(List.of(nativeCode),
+                Launcher.restrictedAccessFlags(List.of("--sun-misc-unsafe-memory-access=deny"), 25),
+                "the user's choice");
+        assertEquals(List.of(unsafe), Launcher.restrictedAccessFlags(List.of("--enable-native-access=ALL-UNNAMED"), 25),
                 "the user's choice");
     }
 
     @Test
-    void onANewerJdkACommandPrintsNothingButItsOwnOutput() {
+    void onAJdkThatWarnsACommandPrintsNothingButItsOwnOutput() {
         String java = newerJava();
-        assumeTrue(java != null, "no JDK 23 or newer at hand: the build's trino.jdk names one");
+        assumeTrue(java != null, "no JDK 24 or newer at hand: the build's trino.jdk names one");
         Jar.Result quiet = Jar.runOn(java, List.of(), env(), null, "query", "--demo", "--format", "csv", SQL);
         assertEquals(0, quiet.exit(), quiet.err());
         assertEquals(ROWS, quiet.out());
         assertEquals("", quiet.err(), "JEP 498's lines about the protobuf inside Avatica are not the user's business");
+
+        String statement = "select count(*) from imagebuilder_image_pipeline;\n";
+        Map<String, String> oneJvm = Map.of("XDG_CACHE_HOME", cache.toString(), Launcher.SWITCH, "off");
+        for (Map<String, String> env : List.of(env(), oneJvm)) { // one JVM: the jar's manifest allows it
+            Jar.Result shell = Jar.runOn(java, List.of(), env, statement, "shell", "--demo");
+            assertEquals(0, shell.exit(), shell.err());
+            assertFalse(shell.err().contains("restricted method"), "JEP 472's lines about JLine's JNA, "
+                    + env + ": " + shell.err());
+        }
 
         Jar.Result warned = Jar.runOn(java, List.of("--sun-misc-unsafe-memory-access=warn"), env(), null, "query",
                 "--demo", "--format", "csv", SQL);
@@ -367,9 +380,9 @@ class LauncherIT {
                 + warned.err());
     }
 
-    /** A JDK 23 or newer: the one running the tests, or the one the build names for the Trino module. */
+    /** A JDK 24 or newer: the one running the tests, or the one the build names for the Trino module. */
     private static String newerJava() {
-        if (Runtime.version().feature() >= 23) {
+        if (Runtime.version().feature() >= 24) {
             return ProcessHandle.current().info().command().orElse(null);
         }
         Path java = Path.of(System.getProperty("newer.jdk", "none"), "bin", "java");

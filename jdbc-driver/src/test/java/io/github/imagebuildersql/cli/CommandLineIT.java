@@ -89,10 +89,11 @@ class CommandLineIT {
     }
 
     /**
-     * Issue 31.8: an alias comes back as written. {@code Y,x} was seen for {@code 1 as y, 2 as x} in a few first runs
-     * and never reproduced since; this runs the statement every way a command can: recording the class archive in
-     * a fresh cache, mapping it, from the plan a run kept, after the same statement spelled {@code Y, X} was kept
-     * (plans are keyed by the exact text), planned afresh with --planCache off, and in one JVM.
+     * An alias comes back byte for byte as written, every way a statement runs: recording the class archive in a
+     * fresh cache, mapping it, from the plan a run kept, after the same statement spelled {@code Y, X} was kept
+     * (plans are keyed by the exact text), planned afresh with --planCache off, and in one JVM. Issue 31.8
+     * reported {@code Y,x} for {@code 1 as y, 2 as x}: the bytes were {@code y,x}, shown by a console that
+     * capitalises the first character of a command's output ({@code echo y,x} shows as {@code Y,x} there too).
      */
     @Test
     void aliasesComeBackAsWrittenEveryWayAStatementRuns(@TempDir Path home) {

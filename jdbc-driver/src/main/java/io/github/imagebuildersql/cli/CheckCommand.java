@@ -56,8 +56,9 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
                 .auxiliaryTypes(String.class).description("A control parameter's value (repeatable), e.g. "
                         + "max_age_days=14 or owner_tag_key=owner.").build());
         spec.addOption(Grammar.option("--format", "table|csv|json|junit|html", CheckFormat.class,
-                "table (a summary, default), csv (a row per finding), json (one document), junit (JUnit XML) or "
-                        + "html (one self-contained page).").defaultValue("table").build());
+                "table (a summary), csv (a row per finding), json (one document), junit (JUnit XML) or html (one "
+                        + "self-contained page). Default: the one --out's extension names (.csv, .json, .xml, .html "
+                        + "or .htm), else table.").build());
         spec.addOption(Grammar.option("--out", "FILE", Path.class,
                 "Write the report to this file (replaced only when complete) instead of stdout.").build());
         spec.addOption(Grammar.option("--controls-dir", "DIR", Path.class,
@@ -86,7 +87,7 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
             }
         }
         Path out = Grammar.value(spec, "--out");
-        CheckFormat format = Grammar.value(spec, "--format");
+        CheckFormat format = OutFormat.choose(Grammar.value(spec, "--format"), CheckFormat.table, out);
         Instant checkedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (PartialFile partial = out == null ? null : PartialFile.beside(out);
                 Reporter reporter = Reporter.install(err(), false);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -33,28 +34,36 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
         spec.addOption(Grammar.option("--out", "FILE", Path.class, "The file to write (replaced only on success).")
                 .required(true).build());
         spec.addOption(Grammar.option("--format", "csv|jsonl|parquet", ExportFormat.class,
-                "csv (RFC 4180 with a header, default), jsonl (JSON Lines) or parquet (typed columns: "
-                        + "UTC timestamps, tags as a map, JSON as strings).").defaultValue("csv").build());
+                "csv (RFC 4180 with a header), jsonl (JSON Lines) or parquet (typed columns: UTC timestamps, "
+                        + "tags as a map, JSON as strings). Default: the one --out's extension names (.csv; "
+                        + ".jsonl, .ndjson or .json; .parquet), else csv.").build());
         spec.addOption(OptionSpec.builder("--progress").type(Boolean.class).negatable(true).description(
                 "Progress on stderr (rows, partitions done of total). Default: only when on a terminal.").build());
         spec.addArgGroup(Grammar.exactlyOne(sql, table, file));
     }
 
-    enum ExportFormat {
-        csv(ResultFormat.CSV), jsonl(ResultFormat.JSON), parquet(null);
+    enum ExportFormat implements OutFormat.Named {
+        csv(ResultFormat.CSV, "csv"), jsonl(ResultFormat.JSON, "jsonl", "ndjson", "json"), parquet(null, "parquet");
 
         /** The text format's writer; null for Parquet, which is not text. */
         final ResultFormat writer;
+        private final List<String> extensions;
 
-        ExportFormat(ResultFormat writer) {
+        ExportFormat(ResultFormat writer, String... extensions) {
             this.writer = writer;
+            this.extensions = List.of(extensions);
+        }
+
+        @Override
+        public List<String> extensions() {
+            return extensions;
         }
     }
 
     @Override
     public Integer call() throws Exception {
         Path out = Grammar.value(spec, "--out");
-        ExportFormat format = Grammar.value(spec, "--format");
+        ExportFormat format = OutFormat.choose(Grammar.value(spec, "--format"), ExportFormat.csv, out);
         Boolean progress = Grammar.value(spec, "--progress");
         String sql = table.getValue() != null ? "select * from " + tableNamed(table.getValue())
                 : SqlText.read(this.sql.getValue(), file.getValue(), System.in);

@@ -381,7 +381,7 @@ class CheckCommandIT {
     @Test
     void theHtmlReportIsOnePageWithABarPerControlAndEveryAlarmByControlAndAccount(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report.html");
-        Jar.Result r = Jar.run("check", "--demo", "--format", "html", "--out", out.toString());
+        Jar.Result r = Jar.run("check", "--demo", "--out", out.toString()); // the file's name chooses HTML
         assertEquals(4, r.exit(), r.err());
         assertEquals("", r.out(), "the report went to the file");
         try (var files = Files.list(dir)) {

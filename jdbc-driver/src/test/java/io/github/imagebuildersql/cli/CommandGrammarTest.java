@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The commands' options, as a user meets them: in help, and in what a mistyped command line is told. */
 class CommandGrammarTest {
@@ -88,5 +91,26 @@ class CommandGrammarTest {
             assertEquals(2, r.err().lines().count(), "the error and where help is: " + r.err());
             assertEquals("", r.out());
         });
+    }
+
+    @Test
+    void aFormatThatContradictsTheOutFilesNameIsRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("pipelines.csv"), "the previous export\n");
+        Path xml = dir.resolve("check.xml");
+        Map<List<String>, String> told = Map.of(
+                List.of("export", "--table", "imagebuilder_image_pipeline", "--format", "parquet", "--out", csv.toString()),
+                "--out pipelines.csv names a .csv file but --format is parquet; use --format csv, or a file name for parquet",
+                List.of("check", "--format", "html", "--out", xml.toString()),
+                "--out check.xml names a .xml file but --format is html; use --format junit, or a file name for html");
+        told.forEach((args, message) -> {
+            Run r = run(args.toArray(String[]::new));
+            assertEquals(ExitCode.USAGE, r.exit(), args + ": " + r.err());
+            assertEquals("imagebuilder-sql: " + message, r.err().strip());
+            assertEquals("", r.out());
+        });
+        assertEquals("the previous export\n", Files.readString(csv));
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(csv), files.toList(), "no report and no temporary file");
+        }
     }
 }

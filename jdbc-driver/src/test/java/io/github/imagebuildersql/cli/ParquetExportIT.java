@@ -21,7 +21,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** export --format parquet, read back by an independent reader (DuckDB) and compared with the JSON Lines export. */
+/**
+ * export to Parquet, read back by an independent reader (DuckDB) and compared with the JSON Lines export. Where
+ * --format is not given, the file's extension chooses.
+ */
 class ParquetExportIT {
     /** The role and regions of the bundled demo estate. */
     private static final String DEMO_ROLE = "ImageBuilderInventoryRole";
@@ -31,12 +34,12 @@ class ParquetExportIT {
     void parquetHasTypedColumnsAndTheSameValuesAsJsonLines(@TempDir Path dir) throws Exception {
         Path parquet = dir.resolve("pipelines.parquet");
         Path jsonl = dir.resolve("pipelines.jsonl");
-        Jar.Result p = Jar.run("export", "--demo", "--format", "parquet", "--table", "imagebuilder_image_pipeline",
-                "--out", parquet.toString());
+        Jar.Result p = Jar.run("export", "--demo", "--table", "imagebuilder_image_pipeline", "--out",
+                parquet.toString());
         assertEquals(0, p.exit(), p.err());
         assertEquals("", p.err());
-        Jar.Result j = Jar.run("export", "--demo", "--format", "jsonl", "--table", "imagebuilder_image_pipeline",
-                "--out", jsonl.toString());
+        Jar.Result j = Jar.run("export", "--demo", "--table", "imagebuilder_image_pipeline", "--out",
+                jsonl.toString());
         assertEquals(0, j.exit(), j.err());
         Map<String, JsonNode> expected = new LinkedHashMap<>();
         for (String line : Files.readAllLines(jsonl)) {

@@ -3,6 +3,7 @@ package io.github.imagebuildersql.cli;
 import io.github.imagebuildersql.connector.jdbc.ImageBuilderDriver;
 import io.github.imagebuildersql.core.aws.AwsErrors;
 import io.github.imagebuildersql.core.config.DemoEstates;
+import io.github.imagebuildersql.core.config.Spelling;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -134,38 +135,13 @@ public final class Main implements Runnable {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             if (name.startsWith("--") && name.length() > 2 && name.chars().noneMatch(Character::isWhitespace)
                     && command.findOption(name) == null) {
-                String closest = null;
-                int best = Integer.MAX_VALUE;
-                for (String known : command.optionsMap().keySet()) {
-                    int d = distance(name.toLowerCase(java.util.Locale.ROOT), known.toLowerCase(java.util.Locale.ROOT));
-                    if (known.startsWith("--") && d < best) {
-                        best = d;
-                        closest = known;
-                    }
-                }
-                return "unknown option '" + name + "'" + (closest != null && best <= 3 ? "; did you mean " + closest + "?"
-                        : "; see --help");
+                List<String> options = command.optionsMap().keySet().stream().filter(o -> o.startsWith("--"))
+                        .toList();
+                return "unknown option '" + name + "'"
+                        + Spelling.closest(name, options).map(o -> "; did you mean " + o + "?").orElse("; see --help");
             }
         }
         return null;
-    }
-
-    /** Edit distance: insertions, deletions and substitutions. */
-    private static int distance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
     }
 
     /**

@@ -65,8 +65,7 @@ public record ConnectorConfig(List<String> regions, AccountSelection accounts, S
         Map<Property, String> values = new LinkedHashMap<>();
         Set<Property> given = new HashSet<>();
         properties.forEach((key, value) -> {
-            Property p = Property.byKey(key).orElseThrow(() -> new ConfigException("unknown property '" + key
-                    + "'; known properties: " + Property.keys()));
+            Property p = Property.byKey(key).orElseThrow(() -> Property.unknown(key));
             if (!given.add(p)) {
                 throw new ConfigException(p.key() + " is given twice (once as '" + key + "'); give each property once");
             }

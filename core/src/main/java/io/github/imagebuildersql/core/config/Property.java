@@ -1,6 +1,7 @@
 package io.github.imagebuildersql.core.config;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -77,7 +78,11 @@ public enum Property {
         return Arrays.stream(values()).filter(p -> p.key.equalsIgnoreCase(key.trim())).findFirst();
     }
 
-    public static String keys() {
-        return String.join(", ", Arrays.stream(values()).map(Property::key).toList());
+    /** The error for a key that names no property: the property most likely meant, and all of them. */
+    public static ConfigException unknown(String key) {
+        List<String> keys = Arrays.stream(values()).map(Property::key).toList();
+        String meant = Spelling.closest(key.trim(), keys).map(k -> "did you mean " + k + "? ").orElse("");
+        return new ConfigException("unknown property '" + key.trim() + "'; " + meant + "known properties: "
+                + String.join(", ", keys));
     }
 }

@@ -31,9 +31,16 @@ class PropertyKeysTest {
     }
 
     @Test
-    void anUnknownKeyIsStillRefused() {
-        assertEquals("unknown property 'region'; known properties: " + Property.keys(),
-                assertThrows(ConfigException.class, () -> ConnectorConfig.parse(Map.of("region", "us-east-1")))
-                        .getMessage());
+    void anUnknownKeyIsRefusedNamingTheOneMostLikelyMeant() {
+        String known = "known properties: regions, accounts, roleName, externalId, roleSessionName, profile, endpoint, "
+                + "maxConcurrency, onError, ignoreErrorCodes, callTimeout, detailConcurrency, rateLimit, demo, cacheTtl, "
+                + "refreshCache, planCache";
+        Map<String, String> told = Map.of(
+                "region", "unknown property 'region'; did you mean regions? " + known,
+                "regoins", "unknown property 'regoins'; did you mean regions? " + known,
+                "MAX_CONCURRENCY", "unknown property 'MAX_CONCURRENCY'; did you mean maxConcurrency? " + known,
+                "colour", "unknown property 'colour'; " + known);
+        told.forEach((key, message) -> assertEquals(message, assertThrows(ConfigException.class,
+                () -> ConnectorConfig.parse(Map.of(key, "x"))).getMessage()));
     }
 }

@@ -65,6 +65,6 @@ final class JdbcUrl {
                 return p.key();
             }
         }
-        throw new ConfigException("unknown property '" + key.trim() + "'; known properties: " + Property.keys());
+        throw Property.unknown(key);
     }
 }

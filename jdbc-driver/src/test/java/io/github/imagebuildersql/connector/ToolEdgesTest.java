@@ -195,6 +195,9 @@ class ToolEdgesTest {
         }
     }
 
+    private static final String NO_STATEMENT = "SQL syntax error: no statement, only blanks or comments; write a query "
+            + "such as select name from imagebuilder_image_pipeline";
+
     @Test
     void oneStatementMayEndWithASemicolonAndSyntaxErrorsSayWhatWasExpected() throws Exception {
         assertEquals(EmulatedAws.column(c, "select name from imagebuilder_workflow order by 1"),
@@ -202,7 +205,10 @@ class ToolEdgesTest {
         Map<String, String> errors = Map.of(
                 "select 1; select 2", "SQL syntax error at line 1, column 11: a second statement; run one statement at a time",
                 "selec name from imagebuilder_workflow", "SQL syntax error at line 1, column 1: 'selec' does not start a "
-                        + "statement; a query starts with SELECT, VALUES, WITH or EXPLAIN");
+                        + "statement; a query starts with SELECT, VALUES, WITH or EXPLAIN",
+                "", NO_STATEMENT,
+                " \n\t", NO_STATEMENT,
+                "-- the weekly report\n/* to do */ ;", NO_STATEMENT);
         for (Map.Entry<String, String> bad : errors.entrySet()) {
             SQLException e = assertThrows(SQLException.class, () -> EmulatedAws.query(c, bad.getKey()));
             assertEquals(bad.getValue(), e.getMessage());

@@ -20,7 +20,8 @@ import org.apache.calcite.sql.parser.impl.Token;
  * Calcite's SQL parser as the driver reads a statement; every connection parses with it (connection
  * property {@code parserFactory}), so the same holds whatever JDBC method or command carried the statement:
  * <ul>
- * <li>one statement, which may end with a semicolon (as typed in a shell or kept in a file);</li>
+ * <li>one statement, which may end with a semicolon (as typed in a shell or kept in a file); none at all (an
+ * empty text, only comments) is an error of its own, where Calcite's parser fails with an index out of bounds;</li>
  * <li>every statement that would write is refused: the driver is read-only, and Calcite answers an INSERT
  * on a table it cannot modify with a page of planner state. A statement is refused by its parsed kind (DML,
  * DDL, options; also when EXPLAIN wraps it). Calcite's own grammar has no CREATE, DROP, ALTER TABLE or
@@ -54,7 +55,13 @@ public final class StatementParser extends SqlParserImpl {
             if (UNPARSED_DDL.contains(first.kind)) {
                 throw new WriteRefused(first.image);
             }
+            if (first.kind == SqlParserImplConstants.SEMICOLON) {
+                throw noStatement();
+            }
             throw syntaxError(normalizeException(e), first);
+        }
+        if (statements.isEmpty()) {
+            throw noStatement();
         }
         if (statements.size() != 1) {
             SqlParserPos second = statements.get(1).getParserPosition();
@@ -70,6 +77,11 @@ public final class StatementParser extends SqlParserImpl {
             throw new WriteRefused(explain.getExplicandum().getKind().sql);
         }
         return statement;
+    }
+
+    private static SqlParseException noStatement() {
+        return new SqlParseException("SQL syntax error: no statement, only blanks or comments; write a query such as "
+                + "select name from imagebuilder_image_pipeline", SqlParserPos.ZERO, null, null, null);
     }
 
     /** Changes data (DML) or definitions and settings (DDL, SET). */

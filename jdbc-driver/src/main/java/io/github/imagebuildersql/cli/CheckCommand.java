@@ -90,7 +90,7 @@ final class CheckCommand extends ConnectedCommand implements Callable<Integer> {
         CheckFormat format = OutFormat.choose(Grammar.value(spec, "--format"), CheckFormat.table, out);
         Instant checkedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         try (PartialFile partial = out == null ? null : PartialFile.beside(out);
-                Reporter reporter = Reporter.install(err(), false);
+                Reporter reporter = reporter(false);
                 Connection connection = connect()) {
             List<Outcome> outcomes = new ArrayList<>(CheckRun.run(connection, planned, reporter));
             outcomes.sort(Outcome.ORDER);

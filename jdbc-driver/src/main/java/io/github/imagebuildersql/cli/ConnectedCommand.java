@@ -22,6 +22,11 @@ abstract class ConnectedCommand {
         return Connecting.open(spec, url(), demo(), freshAnswers());
     }
 
+    /** Reports the scans on stderr (see {@link Reporter}); --verbose lists every skipped partition. */
+    Reporter reporter(boolean progress) {
+        return Reporter.install(err(), progress, Grammar.<Boolean>value(spec, "--verbose"));
+    }
+
     String url() {
         return Grammar.value(spec, "--url");
     }

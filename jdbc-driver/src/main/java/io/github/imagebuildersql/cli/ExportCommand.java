@@ -69,7 +69,7 @@ final class ExportCommand extends ConnectedCommand implements Callable<Integer> 
                 : SqlText.read(this.sql.getValue(), file.getValue(), System.in);
         boolean showProgress = progress != null ? progress : System.console() != null;
         try (PartialFile partial = PartialFile.beside(out); Connecting.Session session = open();
-                Reporter reporter = Reporter.install(err(), showProgress)) {
+                Reporter reporter = reporter(showProgress)) {
             long rows;
             try (PreparedStatement statement = session.prepare(sql);
                     ResultSet rs = statement.executeQuery()) {

@@ -32,7 +32,7 @@ final class QueryCommand extends ConnectedCommand implements Callable<Integer> {
         ResultFormat format = Grammar.value(spec, "--format");
         boolean timing = Grammar.value(spec, "--timing");
         long[] firstRow = new long[1];
-        try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false)) {
+        try (Connecting.Session session = open(); Reporter reporter = reporter(false)) {
             long connected = System.nanoTime();
             if (timing) {
                 reporter.recordCpuAtScan();

@@ -6,19 +6,32 @@ import io.github.imagebuildersql.core.scan.ScanScope;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
- * Tells the person at the terminal what the scan does besides returning rows: each skipped partition
- * (always, on stderr: a partial answer is never silent) and, for exports on a terminal, progress.
+ * Tells the person at the terminal what the scan does besides returning rows: skipped partitions (always, on
+ * stderr: a partial answer is never silent) and, for exports on a terminal, progress. The first skipped
+ * partitions are listed one by one; past {@link #LISTED} they are counted by error code and the count printed
+ * when the command ends, since a role missing from 1,000 accounts would otherwise be 17,000 lines that say the
+ * same thing. {@code --verbose} lists every one.
  */
 final class Reporter implements ScanListener, AutoCloseable {
     private static final long PROGRESS_EVERY_NANOS = 200_000_000L;
+    /** Skipped partitions listed one by one, unless the user asked for every one. */
+    static final int LISTED = 20;
 
     private final PrintWriter err;
     private final boolean progress;
+    private final boolean listEvery;
     private final List<PartitionFailure> skipped = new ArrayList<>();
+    private final Set<String> described = new HashSet<>();
+    /** Skipped partitions not listed, by error code. */
+    private final Map<String, Integer> unlisted = new TreeMap<>();
     private final Map<String, ScanScope> scopes = new HashMap<>();
     private final ScanListener previous;
     private long lastProgress;
@@ -31,26 +44,36 @@ final class Reporter implements ScanListener, AutoCloseable {
     /** Ends the progress line when the process is interrupted (Ctrl-C) while it shows. */
     private final Thread endLineOnExit = new Thread(this::clearProgress, "progress-end-line");
 
-    private Reporter(PrintWriter err, boolean progress) {
+    private Reporter(PrintWriter err, boolean progress, boolean listEvery) {
         this.err = err;
         this.progress = progress;
+        this.listEvery = listEvery;
         this.previous = ScanListener.CURRENT.get();
         ScanListener.CURRENT.set(this);
     }
 
-    static Reporter install(PrintWriter err, boolean progress) {
-        return new Reporter(err, progress);
+    static Reporter install(PrintWriter err, boolean progress, boolean listEvery) {
+        return new Reporter(err, progress, listEvery);
     }
 
     @Override
     public synchronized void partitionSkipped(PartitionFailure failure) {
-        if (skipped.stream().anyMatch(f -> f.describe().equals(failure.describe()))) {
+        if (!described.add(failure.describe())) {
             return; // the same partition of the same table, skipped again by another scan of the run
         }
         skipped.add(failure);
-        clearProgress();
-        err.println("warning: partition skipped: " + failure.describe());
-        err.flush();
+        if (listEvery || skipped.size() <= LISTED) {
+            clearProgress();
+            err.println("warning: partition skipped: " + failure.describe());
+            err.flush();
+            return;
+        }
+        if (unlisted.isEmpty()) {
+            clearProgress();
+            err.println("warning: more partitions skipped: counted from here on, not listed (--verbose lists each)");
+            err.flush();
+        }
+        unlisted.merge(failure.errorCode(), 1, Integer::sum);
     }
 
     @Override
@@ -122,6 +145,13 @@ final class Reporter implements ScanListener, AutoCloseable {
     @Override
     public synchronized void close() {
         clearProgress();
+        if (!unlisted.isEmpty()) {
+            StringJoiner byError = new StringJoiner(", ");
+            unlisted.forEach((code, n) -> byError.add(code + " " + n));
+            err.println("warning: " + (skipped.size() - LISTED) + " more partition(s) skipped besides those listed: "
+                    + byError);
+            err.flush();
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(endLineOnExit);
         } catch (IllegalStateException | IllegalArgumentException e) {

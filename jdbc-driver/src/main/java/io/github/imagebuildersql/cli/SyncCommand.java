@@ -79,7 +79,7 @@ final class SyncCommand extends ConnectedCommand implements Callable<Integer> {
     }
 
     private int sync(TargetUrl target) throws Exception {
-        try (Connecting.Session session = open(); Reporter reporter = Reporter.install(err(), false);
+        try (Connecting.Session session = open(); Reporter reporter = reporter(false);
                 Connection pg = target.connect()) {
             List<SyncedTable> selected = SyncedTable.discover(session.connection, Grammar.value(spec, "--table"));
             Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -2,13 +2,19 @@ package io.github.imagebuildersql.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Where a command's SQL comes from: the argument itself, or --file (a path, or - for stdin). */
 final class SqlText {
+    /** What some Windows editors put before UTF-8 text; Calcite's lexer refuses it. */
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+
     private SqlText() {}
 
     static String read(String sql, Path file, InputStream stdin) throws IOException {
@@ -18,13 +24,25 @@ final class SqlText {
             }
             return sql;
         }
-        if (file.toString().equals("-")) {
-            return new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+        boolean stdinNamed = file.toString().equals("-");
+        String where = "--file " + (stdinNamed ? "- (standard input)" : file);
+        if (!stdinNamed && Files.isDirectory(file)) {
+            throw new Failures.CliFailure(ExitCode.USAGE, where + " is a directory; name a file of SQL");
+        }
+        byte[] bytes;
+        try {
+            bytes = stdinNamed ? stdin.readAllBytes() : Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new Failures.CliFailure(ExitCode.USAGE, where + ": no such file");
+        } catch (AccessDeniedException e) {
+            throw new Failures.CliFailure(ExitCode.USAGE, where + ": permission denied; it cannot be read");
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new Failures.CliFailure(ExitCode.USAGE, "--file " + file + ": no such file");
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            // decoding with replacement would change the statement's string literals without a word
+            throw new Failures.CliFailure(ExitCode.USAGE, where + ": not UTF-8 text; save it as UTF-8");
         }
     }
 

@@ -206,6 +206,8 @@ class ToolEdgesTest {
                 "select 1; select 2", "SQL syntax error at line 1, column 11: a second statement; run one statement at a time",
                 "selec name from imagebuilder_workflow", "SQL syntax error at line 1, column 1: 'selec' does not start a "
                         + "statement; a query starts with SELECT, VALUES, WITH or EXPLAIN",
+                "select name as year from imagebuilder_workflow", "SQL syntax error at line 1, column 16: 'year' is a "
+                        + "reserved word; to use it as a name, quote it: \"year\"",
                 "", NO_STATEMENT,
                 " \n\t", NO_STATEMENT,
                 "-- the weekly report\n/* to do */ ;", NO_STATEMENT);
@@ -213,6 +215,9 @@ class ToolEdgesTest {
             SQLException e = assertThrows(SQLException.class, () -> EmulatedAws.query(c, bad.getKey()));
             assertEquals(bad.getValue(), e.getMessage());
             assertEquals("42000", e.getSQLState());
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1 as \"year\"")) {
+            assertEquals("year", rs.getMetaData().getColumnLabel(1), "the quoted reserved word, as the error says");
         }
         String truncated = "select name from imagebuilder_workflow where";
         SQLException e = assertThrows(SQLException.class, () -> EmulatedAws.query(c, truncated));

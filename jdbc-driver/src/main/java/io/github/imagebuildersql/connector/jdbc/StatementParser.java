@@ -108,12 +108,18 @@ public final class StatementParser extends SqlParserImpl {
                     : " after '" + last.image + "'") + "; expected " + expected(e);
         } else if (calcite.startsWith("Encountered \"")) {
             String found = calcite.substring("Encountered \"".length(), calcite.indexOf('"', "Encountered \"".length()));
-            what = "unexpected '" + found + "'; expected " + expected(e);
+            what = expectsName(e) && getMetadata().isReservedWord(found.toUpperCase(Locale.ROOT))
+                    ? "'" + found + "' is a reserved word; to use it as a name, quote it: \"" + found + "\""
+                    : "unexpected '" + found + "'; expected " + expected(e);
         } else {
             what = calcite.replaceFirst("^(?i)at line \\d+, column \\d+[:.]\\s*", "");
         }
         return new SqlParseException("SQL syntax error at line " + pos.getLineNum() + ", column " + pos.getColumnNum()
                 + ": " + what, pos, e.getExpectedTokenSequences(), e.getTokenImages(), e);
+    }
+
+    private static boolean expectsName(SqlParseException e) {
+        return e.getExpectedTokenNames().contains("<IDENTIFIER>");
     }
 
     /** Keywords and symbols as typed, other tokens by what they are: "FROM, WHERE, a name, a number, ...". */

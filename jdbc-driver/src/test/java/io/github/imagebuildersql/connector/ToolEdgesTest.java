@@ -208,6 +208,10 @@ class ToolEdgesTest {
                         + "statement; a query starts with SELECT, VALUES, WITH or EXPLAIN",
                 "select name as year from imagebuilder_workflow", "SQL syntax error at line 1, column 16: 'year' is a "
                         + "reserved word; to use it as a name, quote it: \"year\"",
+                "select position, component_arn from imagebuilder_image_recipe_component", "SQL syntax error at line 1, "
+                        + "column 8: 'position' is a reserved word; to use it as a name, quote it: \"position\"",
+                "select from imagebuilder_workflow", "SQL syntax error at line 1, column 8: unexpected 'from'; expected "
+                        + "a number, a name, a string, (, *, +, -, /*+, ... (131 in all)",
                 "", NO_STATEMENT,
                 " \n\t", NO_STATEMENT,
                 "-- the weekly report\n/* to do */ ;", NO_STATEMENT);

@@ -38,6 +38,11 @@ public final class StatementParser extends SqlParserImpl {
     private static final Set<Integer> UNPARSED_DDL = Set.of(SqlParserImplConstants.CREATE, SqlParserImplConstants.DROP,
             SqlParserImplConstants.ALTER, SqlParserImplConstants.TRUNCATE, SqlParserImplConstants.GRANT,
             SqlParserImplConstants.REVOKE);
+    /** Reserved words that shape a statement, which nobody means as a name. */
+    private static final Set<String> CLAUSE_WORDS = Set.of("SELECT", "FROM", "WHERE", "GROUP", "BY", "HAVING", "ORDER",
+            "LIMIT", "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "JOIN", "INNER", "LEFT", "RIGHT", "FULL", "OUTER",
+            "CROSS", "ON", "USING", "AND", "OR", "NOT", "AS", "IN", "IS", "NULL", "BETWEEN", "LIKE", "CASE", "WHEN",
+            "THEN", "ELSE", "END", "DISTINCT", "ALL", "WITH", "VALUES", "EXPLAIN");
     /** How many of the expected tokens a syntax error names. */
     private static final int EXPECTED_SHOWN = 8;
 
@@ -108,8 +113,8 @@ public final class StatementParser extends SqlParserImpl {
                     : " after '" + last.image + "'") + "; expected " + expected(e);
         } else if (calcite.startsWith("Encountered \"")) {
             String found = calcite.substring("Encountered \"".length(), calcite.indexOf('"', "Encountered \"".length()));
-            what = expectsName(e) && getMetadata().isReservedWord(found.toUpperCase(Locale.ROOT))
-                    ? "'" + found + "' is a reserved word; to use it as a name, quote it: \"" + found + "\""
+            String word = found.split("\\s+")[0];
+            what = meantAsName(word) ? "'" + word + "' is a reserved word; to use it as a name, quote it: \"" + word + "\""
                     : "unexpected '" + found + "'; expected " + expected(e);
         } else {
             what = calcite.replaceFirst("^(?i)at line \\d+, column \\d+[:.]\\s*", "");
@@ -118,8 +123,14 @@ public final class StatementParser extends SqlParserImpl {
                 + ": " + what, pos, e.getExpectedTokenSequences(), e.getTokenImages(), e);
     }
 
-    private static boolean expectsName(SqlParseException e) {
-        return e.getExpectedTokenNames().contains("<IDENTIFIER>");
+    /**
+     * A reserved word found where the parser could not take it is most likely a name (a column, an alias): {@code
+     * value}, {@code year}, {@code position}. The words that shape a statement are not: {@code select from t} lacks
+     * its columns, it does not mean a column called "from".
+     */
+    private boolean meantAsName(String word) {
+        String upper = word.toUpperCase(Locale.ROOT);
+        return getMetadata().isReservedWord(upper) && !CLAUSE_WORDS.contains(upper);
     }
 
     /** Keywords and symbols as typed, other tokens by what they are: "FROM, WHERE, a name, a number, ...". */
